@@ -1,0 +1,14 @@
+"""The one error type the pipeline raises for bad input: a message for a person, not a traceback."""
+
+
+class SourceError(Exception):
+    """Bad input in `sources/`: the message names the file (and line or field) and what to do."""
+
+    def __init__(self, where: str, problem: str, fix: str = ""):
+        self.where = where
+        self.problem = problem
+        self.fix = fix
+        message = f"{where}: {problem}"
+        if fix:
+            message += f" {fix}"
+        super().__init__(message)

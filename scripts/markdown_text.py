@@ -1,0 +1,38 @@
+"""Write arbitrary text into Markdown or HTML so that it renders as exactly that text."""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Python-Markdown's escapable characters with the site's extensions (tables adds "|"). "<" and "&"
+# are not among them: they are written as HTML entities instead.
+MARKDOWN_ESCAPABLE = "\\`*_{}[]()>#+-.!|"
+_ESCAPE = re.compile("([" + re.escape(MARKDOWN_ESCAPABLE) + "])")
+_URL = re.compile(r"https?://[^\s()<>]+[^\s()<>.,;:!?'\"]")
+
+
+def md_escape(text: str) -> str:
+    """Markdown for `text` on one line, read literally (whitespace runs become one space)."""
+    return html.escape(_ESCAPE.sub(r"\\\1", re.sub(r"\s+", " ", text)), quote=False)
+
+
+def md_with_links(text: str) -> str:
+    """Like md_escape, but the web addresses in `text` become links (for notes that cite sources)."""
+    parts, last = [], 0
+    for match in _URL.finditer(text):
+        parts.append(md_escape(text[last : match.start()]))
+        url = match.group(0)
+        parts.append(f"[{md_escape(url)}](<{url}>)")
+        last = match.end()
+    parts.append(md_escape(text[last:]))
+    return "".join(parts)
+
+
+def html_text(text: str) -> str:
+    """HTML for `text` inside an element (no attribute quoting needed)."""
+    return html.escape(text, quote=False)
+
+
+def html_attr(text: str) -> str:
+    return html.escape(text, quote=True)

@@ -1,0 +1,251 @@
+"""Render the generated Markdown pages: one per document, one per event, and the listings.
+
+Source paragraphs are written as raw HTML `<p>` elements with escaped text, which Markdown passes
+through untouched: that is what keeps every word exactly as published. Everything else is Markdown
+with escaped values, so that MkDocs checks the links between pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from catalog import Catalog, Document, Event
+from markdown_text import html_attr, html_text, md_escape, md_with_links
+from source_text import SourceText
+
+LANGUAGES = {"en": "English", "fr": "French", "ar": "Arabic", "es": "Spanish", "pt": "Portuguese"}
+HOME_TABLE_LIMIT = 25  # the home page lists the newest documents; the listing page has them all
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    """A document with its text and the anchors the registry gave its paragraphs."""
+
+    doc: Document
+    source: SourceText
+    anchors: tuple[str, ...]
+    retired: tuple[tuple[str, str, str], ...]  # (anchor, date retired, anchor it now leads to)
+
+    @property
+    def words(self) -> int:
+        return sum(len(p.text.split()) for p in self.source.paragraphs)
+
+
+def front_matter(data: dict) -> str:
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
+
+
+def description(doc: Document) -> str:
+    date = doc.published.human() if doc.published else "undated"
+    return f"{doc.kind_label} published by {doc.publisher} ({date}): “{doc.title}”."
+
+
+def sort_key(doc: Document) -> tuple:
+    """Newest first; undated documents last; ties by id so the order never depends on the catalog."""
+    published = doc.published
+    return (published is None, -(published.year if published else 0), -(published.month if published else 0),
+            -(published.day if published else 0), doc.id)  # fmt: skip
+
+
+def date_cell(doc: Document) -> str:
+    if doc.published is None:
+        return "unknown"
+    return md_escape(doc.published.iso()) + (" (supplied)" if doc.date_supplied else "")
+
+
+def event_links(doc: Document, catalog: Catalog, prefix: str) -> str:
+    return ", ".join(f"[{md_escape(catalog.event(e).short_name)}]({prefix}events/{e}.md)" for e in doc.events)
+
+
+def documents_table(docs: list[Document], catalog: Catalog, prefix: str) -> str:
+    """A Markdown table of documents; `prefix` leads from the page's folder to the docs root."""
+    rows = [
+        "| Date | Title | Publisher | Kind | Events |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for doc in sorted(docs, key=sort_key):
+        rows.append(
+            f"| {date_cell(doc)} | [{md_escape(doc.title)}]({prefix}documents/{doc.id}.md) "
+            f"| {md_escape(doc.publisher)} | {doc.kind_label} | {event_links(doc, catalog, prefix)} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def _definition(term: str, value: str) -> str:
+    return f"{term}\n:   {value}\n"
+
+
+def _flag(text: str) -> str:
+    return f' <span class="flag">{html_text(text)}</span>'
+
+
+def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
+    doc, source = item.doc, item.source
+    precision = {"day": "", "month": " (month known, not the day)", "year": " (year known only)"}
+    published = (
+        md_escape(doc.published.human()) + precision[doc.published.precision] if doc.published else "Unknown"
+    )
+    if doc.date_supplied:
+        published += _flag("supplied: not stated in the text")
+    if doc.date_note:
+        published += "<br>" + md_with_links(doc.date_note)
+    publisher = md_escape(doc.publisher) + (_flag("supplied: not named in the text") if doc.publisher_supplied else "")
+    title = md_escape(doc.title) + (_flag("supplied: the text has no title") if doc.title_supplied else "")
+    address = f"[{md_escape(doc.url)}](<{doc.url}>)" if doc.url else "Not recorded"
+    original = f" (captured as `{doc.original_file}`)" if doc.original_file else ""
+    parts = [
+        _definition("Title", title),
+        _definition("Publisher", publisher),
+        _definition("Published", published),
+        _definition("Kind", doc.kind_label),
+        _definition("Events", event_links(doc, catalog, "../")),
+    ]
+    if doc.place:
+        parts.append(_definition("Place", md_escape(doc.place)))
+    parts += [
+        _definition("Language", LANGUAGES.get(doc.language, doc.language)),
+        _definition("Original address", address),
+        _definition("Source file", f"`{doc.file}`{original}"),
+        _definition("SHA-256", f'<code class="checksum">{source.sha256}</code>'),
+        _definition("Length", f"{len(source.paragraphs)} paragraphs, {item.words} words"),
+    ]
+    return '<div class="doc-meta" markdown>\n\n' + "\n".join(parts) + "\n</div>\n"
+
+
+def paragraph_html(anchor: str, number: int, text: str) -> str:
+    return (
+        f'<p id="{anchor}" class="para" data-n="{number}">'
+        f'<a class="para-link" href="#{anchor}" aria-label="Link to paragraph {number}"></a>'
+        f"{html_text(text)}</p>\n"
+    )
+
+
+def retired_html(anchor: str, date: str, successor: str, number: int) -> str:
+    return (
+        f'<div id="{anchor}" class="para-retired" role="note" data-successor="{successor}">'
+        f"<p>The paragraph this link pointed to (#{anchor}) was removed from the source text on "
+        f'{html_text(date)}. <a href="#{successor}">Go to the nearest remaining paragraph, ¶ {number}</a>.</p>'
+        "</div>\n"
+    )
+
+
+def furniture_block(item: RenderedDocument) -> str:
+    removed = item.source.removed
+    if not removed:
+        return ""
+    rows = "".join(f"<li>Line {r.line}: <q>{html_text(r.text)}</q></li>" for r in removed)
+    lines = "line" if len(removed) == 1 else "lines"
+    return (
+        "\n## Removed page furniture\n\n"
+        '<details class="furniture note"><summary>'
+        f"{len(removed)} {lines} of page furniture removed from the captured text</summary>"
+        "<p>These lines belong to the web page the text was captured from, not to the text. They are "
+        "declared in <code>sources/catalog.yml</code> and left out of the text above.</p>"
+        f"<ul>{rows}</ul></details>\n"
+    )
+
+
+def document_page(item: RenderedDocument, catalog: Catalog) -> str:
+    doc, source = item.doc, item.source
+    meta = {
+        "title": doc.title,
+        "description": description(doc),
+        "date": doc.published.iso() if doc.published else None,
+        "date_precision": doc.published.precision if doc.published else None,
+        "date_supplied": doc.date_supplied,
+        "title_supplied": doc.title_supplied,
+        "publisher": doc.publisher,
+        "publisher_supplied": doc.publisher_supplied,
+        "source_url": doc.url,
+        "kind": doc.kind,
+        "events": list(doc.events),
+        "language": doc.language,
+        "source_file": doc.file,
+        "original_file": doc.original_file,
+        "source_sha256": source.sha256,
+        "paragraphs": len(source.paragraphs),
+        "words": item.words,
+    }
+    number_of = {anchor: n for n, anchor in enumerate(item.anchors, start=1)}
+    retired_before: dict[str, list[str]] = {}
+    for anchor, date, successor in item.retired:
+        retired_before.setdefault(successor, []).append(retired_html(anchor, date, successor, number_of[successor]))
+    body = []
+    for number, (anchor, paragraph) in enumerate(zip(item.anchors, source.paragraphs), start=1):
+        body.extend(retired_before.get(anchor, []))
+        body.append(paragraph_html(anchor, number, paragraph.text))
+    notes = f'\n!!! info "About this source"\n\n    {md_with_links(doc.notes)}\n' if doc.notes else ""
+    return (
+        front_matter(meta)
+        + f"\n# {md_escape(doc.title.strip())}\n\n"
+        + metadata_block(item, catalog)
+        + notes
+        + f'\n## Text\n\n<div class="doc-text" lang="{html_attr(doc.language)}" markdown="0">\n\n'
+        + "\n".join(body)
+        + "\n</div>\n"
+        + furniture_block(item)
+    )
+
+
+def event_page(event: Event, catalog: Catalog) -> str:
+    docs = [d for d in catalog.documents if event.id in d.events]
+    facts = [_definition("When", md_escape(event.when()))]
+    if event.date_note:
+        facts.append(_definition("About the date", md_with_links(event.date_note)))
+    facts.append(_definition("Where", md_escape(event.place) if event.place else "Not applicable"))
+    others = [e for e in catalog.events if e.id != event.id]
+    return (
+        front_matter({"title": event.name, "description": event.description})
+        + f"\n# {md_escape(event.name)}\n\n"
+        + f"{md_escape(event.description)}\n\n"
+        + '<div class="doc-meta" markdown>\n\n' + "\n".join(facts) + "\n</div>\n\n"
+        + f"## Documents\n\n{len(docs)} of the collection's documents concern this event.\n\n"
+        + documents_table(docs, catalog, "../")
+        + "\n## Other events\n\n"
+        + "".join(f"- [{md_escape(e.name)}]({e.id}.md) ({md_escape(e.when())})\n" for e in others)
+    )
+
+
+def events_index(catalog: Catalog) -> str:
+    lines = [front_matter({"title": "Events", "description": "The events the documents cover."}), "\n# Events\n"]
+    for event in catalog.events:
+        count = sum(event.id in d.events for d in catalog.documents)
+        place = f", {md_escape(event.place)}" if event.place else ""
+        lines.append(
+            f"\n## [{md_escape(event.name)}]({event.id}.md)\n\n"
+            f"{md_escape(event.when())}{place}. {md_escape(event.description)} "
+            f"({count} {'document' if count == 1 else 'documents'})\n"
+        )
+    return "".join(lines)
+
+
+def documents_index(catalog: Catalog) -> str:
+    count = len(catalog.documents)
+    return (
+        front_matter({"title": "Documents", "description": f"All {count} documents of the collection."})
+        + "\n# Documents\n\n"
+        + f"All {count} documents, newest first (undated ones last). Dates marked “supplied” are not"
+        " stated in the text itself; each document's page says where they come from.\n\n"
+        + documents_table(list(catalog.documents), catalog, "../")
+    )
+
+
+def home_table(catalog: Catalog) -> str:
+    """The snippet the home page includes: the newest documents, with a link to all of them."""
+    docs = sorted(catalog.documents, key=sort_key)[:HOME_TABLE_LIMIT]
+    more = ""
+    if len(catalog.documents) > len(docs):
+        more = f"\n[All {len(catalog.documents)} documents](documents/index.md)\n"
+    return documents_table(docs, catalog, "") + more
+
+
+def event_list(catalog: Catalog) -> str:
+    """The snippet the home page includes: one line per event."""
+    return "".join(
+        f"- **[{md_escape(e.name)}](events/{e.id}.md)**, {md_escape(e.when())}"
+        + (f", {md_escape(e.place)}" if e.place else "")
+        + f": {md_escape(e.description)}\n"
+        for e in catalog.events
+    )
