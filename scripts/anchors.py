@@ -137,7 +137,7 @@ def align(entry: DocumentAnchors, paragraphs: list[str], date: str) -> tuple[lis
         successor = anchors[later[0]] if later else anchors[earlier[-1]] if earlier else None
         retired.append(Retired(anchor, old_texts[i], date, successor))
         changes.append(f"#{anchor} is retired (its paragraph is gone); it now leads to #{successor}")
-    return anchors, DocumentAnchors(next_number, list(zip(anchors, paragraphs)), retired), changes
+    return anchors, DocumentAnchors(next_number, list(zip(anchors, paragraphs, strict=True)), retired), changes
 
 
 class Registry:

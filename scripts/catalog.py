@@ -142,9 +142,7 @@ class _Entry:
     def check_fields(self, allowed: set[str], required: list[str]) -> None:
         for key in self.entry:
             if key not in allowed:
-                raise self.fail(
-                    key, f"unknown field '{key}'.", f"Allowed fields: {', '.join(sorted(allowed))}."
-                )
+                raise self.fail(key, f"unknown field '{key}'.", f"Allowed fields: {', '.join(sorted(allowed))}.")
         for key in required:
             if key not in self.entry:
                 raise self.fail(None, f"the required field '{key}' is missing.", "Add it.")
@@ -177,16 +175,12 @@ class _Entry:
             raise self.fail(field, "is empty.", "Write YYYY-MM-DD, YYYY-MM or YYYY.")
         match = DATE_PATTERN.match(str(value))
         if not match:
-            raise self.fail(
-                field, f"'{value}' is not a date.", "Write YYYY-MM-DD, YYYY-MM or YYYY."
-            )
+            raise self.fail(field, f"'{value}' is not a date.", "Write YYYY-MM-DD, YYYY-MM or YYYY.")
         year, month, day = (int(part) if part else 0 for part in match.groups())
         if match.group(2) and not 1 <= month <= 12:
             raise self.fail(field, f"'{value}' is an impossible date (no month {month}).")
         if match.group(3) and not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise self.fail(
-                field, f"'{value}' is an impossible date ({MONTHS[month]} {year} has no day {day})."
-            )
+            raise self.fail(field, f"'{value}' is an impossible date ({MONTHS[month]} {year} has no day {day}).")
         return PartialDate(year, month, day)
 
 
@@ -205,7 +199,9 @@ def _unique_id(reader: _Entry, seen: dict[str, int]) -> str:
     if not ID_PATTERN.match(identifier):
         raise reader.fail("id", f"'{identifier}' is not a valid id.", "Use lowercase letters, digits and hyphens.")
     if identifier in seen:
-        raise reader.fail("id", f"duplicate id '{identifier}' (first used on line {seen[identifier]}).", "Ids must be unique.")
+        raise reader.fail(
+            "id", f"duplicate id '{identifier}' (first used on line {seen[identifier]}).", "Ids must be unique."
+        )
     seen[identifier] = reader.entry.line
     return identifier
 

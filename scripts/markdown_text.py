@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-# Python-Markdown's escapable characters with the site's extensions (tables adds "|"). "<" and "&"
-# are not among them: they are written as HTML entities instead.
-MARKDOWN_ESCAPABLE = "\\`*_{}[]()>#+-.!|"
+# Python-Markdown's escapable characters with the site's extensions (tables adds "|"), except the
+# three that HTML escaping already neutralises: "<", ">" and "&" are written as entities instead.
+MARKDOWN_ESCAPABLE = "\\`*_{}[]()#+-.!|"
 _ESCAPE = re.compile("([" + re.escape(MARKDOWN_ESCAPABLE) + "])")
 _URL = re.compile(r"https?://[^\s()<>]+[^\s()<>.,;:!?'\"]")
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 from build_pages import ROOT, build
 from errors import SourceError
+from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.hooks.sources")
 

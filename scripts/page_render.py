@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import yaml
-
 from catalog import Catalog, Document, Event
 from markdown_text import html_attr, html_text, md_escape, md_with_links
 from source_text import SourceText
@@ -84,9 +83,7 @@ def _flag(text: str) -> str:
 def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
     doc, source = item.doc, item.source
     precision = {"day": "", "month": " (month known, not the day)", "year": " (year known only)"}
-    published = (
-        md_escape(doc.published.human()) + precision[doc.published.precision] if doc.published else "Unknown"
-    )
+    published = md_escape(doc.published.human()) + precision[doc.published.precision] if doc.published else "Unknown"
     if doc.date_supplied:
         published += _flag("supplied: not stated in the text")
     if doc.date_note:
@@ -173,7 +170,7 @@ def document_page(item: RenderedDocument, catalog: Catalog) -> str:
     for anchor, date, successor in item.retired:
         retired_before.setdefault(successor, []).append(retired_html(anchor, date, successor, number_of[successor]))
     body = []
-    for number, (anchor, paragraph) in enumerate(zip(item.anchors, source.paragraphs), start=1):
+    for number, (anchor, paragraph) in enumerate(zip(item.anchors, source.paragraphs, strict=True), start=1):
         body.extend(retired_before.get(anchor, []))
         body.append(paragraph_html(anchor, number, paragraph.text))
     notes = f'\n!!! info "About this source"\n\n    {md_with_links(doc.notes)}\n' if doc.notes else ""
@@ -200,7 +197,9 @@ def event_page(event: Event, catalog: Catalog) -> str:
         front_matter({"title": event.name, "description": event.description})
         + f"\n# {md_escape(event.name)}\n\n"
         + f"{md_escape(event.description)}\n\n"
-        + '<div class="doc-meta" markdown>\n\n' + "\n".join(facts) + "\n</div>\n\n"
+        + '<div class="doc-meta" markdown>\n\n'
+        + "\n".join(facts)
+        + "\n</div>\n\n"
         + f"## Documents\n\n{len(docs)} of the collection's documents concern this event.\n\n"
         + documents_table(docs, catalog, "../")
         + "\n## Other events\n\n"

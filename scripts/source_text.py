@@ -101,7 +101,9 @@ def read_source(path: Path, strip: tuple[str, ...], label: str) -> SourceText:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SourceError(label, f"the file {path} does not exist.", "Check the 'file' field or add the file.") from None
+        raise SourceError(
+            label, f"the file {path} does not exist.", "Check the 'file' field or add the file."
+        ) from None
     text = decode(data, f"{path}")
     if not text.strip():
         raise SourceError(f"{path}", "the text is empty.", "Add the text, or remove its entry from the catalog.")

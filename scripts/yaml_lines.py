@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-
 from errors import SourceError
 
 
@@ -59,11 +58,9 @@ def load_yaml(path: Path):
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise SourceError(str(path), "the file does not exist.", "Create it (see README.md).")
+        raise SourceError(str(path), "the file does not exist.", "Create it (see README.md).") from None
     except UnicodeDecodeError as error:
-        raise SourceError(
-            str(path), f"is not UTF-8 (byte {error.start}).", "Save it as UTF-8."
-        ) from None
+        raise SourceError(str(path), f"is not UTF-8 (byte {error.start}).", "Save it as UTF-8.") from None
     try:
         loader = _Loader(text)
         loader.name = str(path)  # so that marks, and so messages, name the file

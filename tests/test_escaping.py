@@ -1,0 +1,99 @@
+"""Property tests: any text, however much it looks like Markdown or HTML, renders as itself."""
+
+from __future__ import annotations
+
+import markdown
+from bs4 import BeautifulSoup
+from catalog import Catalog, Document, Event, PartialDate
+from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_text import md_escape
+from page_render import RenderedDocument, document_page
+from source_text import SourceText, decode, split_text
+
+# Text as a source may hold it: any character but surrogates and control characters (which
+# decode() rejects with a message), plus tabs and line breaks; with Markdown and HTML syntax mixed in.
+SYNTAX = [
+    "*", "_", "#", "-", ">", "1.", "`", "|", "<script>alert(1)</script>", "[x](y)", "&amp;", "&lt;",
+    "{: #x }", "<!--", "-->", "![i](j)", "**b**", "~~", "==", "^^", ":smile:", "\\", "[^1]", "*[HTML]: x",
+    "    ", "\t", "\n", "\n\n", "\r\n", "<div markdown>", "</p>", "&#x41;", "---", "===", "!!! note", "???",
+    "--8<-- \"x.md\"", "<http://a.b>", "\u00a0", "\u2028", "\ufeff", "$$", "{{ x }}", "{% x %}",
+]  # fmt: skip
+CHARACTERS = st.characters(blacklist_categories=("Cs", "Cc"))
+TEXT = st.lists(st.one_of(st.sampled_from(SYNTAX), st.text(CHARACTERS, max_size=12)), min_size=1, max_size=30).map(
+    "".join
+)
+
+
+def site_markdown() -> markdown.Markdown:
+    """A Markdown converter with exactly the extensions mkdocs.yml enables."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
+    names, configs = [], {}
+    for entry in config["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        names.append(name)
+        if options:
+            configs[name] = options
+    configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(ROOT / "docs" / "snippets")]
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+MD = site_markdown()
+EVENT = Event("e", "An event", "Event", PartialDate(2022), None, None, None, "Description.")
+
+
+def render(markdown_text: str) -> BeautifulSoup:
+    MD.reset()
+    return BeautifulSoup(MD.convert(markdown_text), "html.parser")
+
+
+def normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_any_source_text_renders_word_for_word(text):
+    text = decode(text.encode("utf-8"), "property")
+    if not text.strip():
+        return
+    paragraphs, _ = split_text(text, (), "property")
+    assert all("\n" not in p.text for p in paragraphs)
+    doc = Document(
+        id="d", file="d.txt", original_file=None, title="T", title_supplied=False, publisher="P",
+        publisher_supplied=False, url=None, published=PartialDate(2022, 5, 11), date_supplied=False,
+        date_note=None, place=None, kind="repost", events=("e",), language="en", strip=(), notes=None,
+        tags=(), line=1,
+    )  # fmt: skip
+    anchors = tuple(f"p{n}" for n in range(1, len(paragraphs) + 1))
+    item = RenderedDocument(doc, SourceText("0" * 64, paragraphs, ()), anchors, ())
+    page = document_page(item, Catalog((doc,), (EVENT,))).split("---\n", 2)[2]
+    shown = render(page).select(".doc-text p.para")
+    assert [normal(p.get_text()) for p in shown] == [normal(p.text) for p in paragraphs]
+    assert normal(" ".join(p.get_text() for p in shown)) == normal(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_any_metadata_value_renders_as_itself(value):
+    value = normal(value)
+    if not value:
+        return
+    html = render(
+        f"# {md_escape(value)}\n\nLabel: {md_escape(value)}\n\n| A | B |\n| --- | --- |\n| {md_escape(value)} | x |\n\n"
+        f"Term\n:   {md_escape(value)}\n\n[{md_escape(value)}](https://example.org/)\n"
+    )
+    for permalink in html.select(".headerlink"):
+        permalink.decompose()
+    assert normal(html.h1.get_text()) == value
+    assert normal(html.find_all("p")[0].get_text()) == f"Label: {value}"
+    assert normal(html.td.get_text()) == value
+    assert normal(html.dd.get_text()) == value
+    assert normal(html.find("a", href="https://example.org/").get_text()) == value
