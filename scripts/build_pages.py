@@ -17,7 +17,7 @@ from pathlib import Path
 
 from anchors import Registry
 from catalog import Catalog, load_catalog
-from errors import SourceError
+from errors import SourceError, relative_message
 from page_render import (
     RenderedDocument,
     document_page,
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if changes else 0
         result = build(args.root)
     except SourceError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {relative_message(error, args.root.resolve())}", file=sys.stderr)
         return 1
     for change in result.anchor_changes:
         print(f"anchor: {change}")

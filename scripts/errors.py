@@ -12,3 +12,8 @@ class SourceError(Exception):
         if fix:
             message += f" {fix}"
         super().__init__(message)
+
+
+def relative_message(error: SourceError, root) -> str:
+    """The message with paths shown relative to the project folder, as a reader would type them."""
+    return str(error).replace(f"{root}/", "")

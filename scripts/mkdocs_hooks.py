@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from build_pages import ROOT, build
-from errors import SourceError
+from errors import SourceError, relative_message
 from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.hooks.sources")
@@ -26,10 +26,11 @@ def on_config(config):
 
 
 def on_pre_build(config):
+    root = Path(config.config_file_path).resolve().parent if config.config_file_path else ROOT
     try:
-        result = build(Path(config.config_file_path).resolve().parent if config.config_file_path else ROOT)
+        result = build(root)
     except SourceError as error:
-        raise PluginError(f"Bad input in sources/: {error}") from None
+        raise PluginError(f"Bad input: {relative_message(error, root)}") from None
     for change in result.anchor_changes:
         log.info("paragraph anchor: %s", change)
     if result.anchor_changes:
