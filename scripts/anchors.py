@@ -16,7 +16,9 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +26,9 @@ from errors import SourceError
 
 # Two versions of a paragraph count as the same paragraph (a correction) above this similarity.
 SAME_PARAGRAPH = 0.6
+# A retired paragraph leads to the current paragraph that holds at least this share of its words.
+HOLDS_WORDS = 0.6
+ANCHOR_PATTERN = re.compile(r"^p([1-9][0-9]*)$")
 FORMAT_NOTE = (
     "Published paragraph anchors, one list per document. Written by scripts/build_pages.py, "
     "extended and never rewritten: do not edit by hand. See README.md, 'Paragraph anchors'."
@@ -114,30 +119,54 @@ def align(entry: DocumentAnchors, paragraphs: list[str], date: str) -> tuple[lis
         if j not in matched and text in free_old:
             matched[j] = free_old.pop(text)
 
+    revivable = {r.text: r.anchor for r in reversed(entry.retired)}  # the earliest retirement wins
     changes, anchors, next_number = [], [], entry.next
     for j, text in enumerate(texts):
         if j in matched:
             anchor = old_anchors[matched[j]]
             if old_texts[matched[j]] != text:
                 changes.append(f"#{anchor} keeps its anchor; its text was corrected")
+        elif text in revivable:
+            # The very words of a retired paragraph are back (a deletion undone): the old links
+            # name these words, so they lead here again rather than to a notice.
+            anchor = revivable.pop(text)
+            changes.append(f"#{anchor} is restored (its paragraph is back, word for word)")
         else:
             anchor = f"p{next_number}"
             next_number += 1
             changes.append(f"#{anchor} is new")
         anchors.append(anchor)
 
-    retired = list(entry.retired)
+    retired = [r for r in entry.retired if r.anchor not in anchors]
     kept = set(matched.values())
     for i, anchor in enumerate(old_anchors):
         if i in kept:
             continue
-        # The nearest remaining paragraph: the first kept one after it, else the last before it.
-        later = [j for j, o in sorted(matched.items()) if o > i]
-        earlier = [j for j, o in sorted(matched.items()) if o < i]
-        successor = anchors[later[0]] if later else anchors[earlier[-1]] if earlier else None
+        successor = _successor(i, old_texts[i], texts, anchors, matched)
         retired.append(Retired(anchor, old_texts[i], date, successor))
         changes.append(f"#{anchor} is retired (its paragraph is gone); it now leads to #{successor}")
     return anchors, DocumentAnchors(next_number, list(zip(anchors, paragraphs, strict=True)), retired), changes
+
+
+def _containment(part: str, whole: str) -> float:
+    """The share of `part` found, in order, inside `whole`."""
+    blocks = difflib.SequenceMatcher(None, part, whole, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks) / max(len(part), 1)
+
+
+def _successor(old: int, old_text: str, texts: list[str], anchors: list[str], matched: dict[int, int]) -> str | None:
+    """Where a retired anchor leads: the paragraph that now holds most of its words (two paragraphs
+    merged, or one split in pieces), else the nearest remaining paragraph (the first kept one after
+    it, else the last kept one before it, else the one now in its place)."""
+    holders = [(_containment(old_text, text), -j) for j, text in enumerate(texts)]
+    best = max(holders, default=(0.0, 0))
+    if best[0] >= HOLDS_WORDS:
+        return anchors[-best[1]]
+    later = [j for j, o in sorted(matched.items()) if o > old]
+    earlier = [j for j, o in sorted(matched.items()) if o < old]
+    if later or earlier:
+        return anchors[later[0]] if later else anchors[earlier[-1]]
+    return anchors[min(old, len(anchors) - 1)] if anchors else None  # every paragraph is new: the one in its place
 
 
 class Registry:
@@ -164,6 +193,34 @@ class Registry:
                 f"is not a valid anchor registry ({error.__class__.__name__}: {error}).",
                 "Restore it from git: it records published links and must not be edited by hand.",
             ) from None
+        for doc_id, entry in self.documents.items():
+            self._check(doc_id, entry)
+
+    def _check(self, doc_id: str, entry: DocumentAnchors) -> None:
+        """Refuse a registry that could make an anchor name other words: reused, malformed or
+        unallocated anchors, or a retired anchor leading nowhere."""
+
+        def fail(problem: str) -> SourceError:
+            return SourceError(
+                f"{self.path} (document {doc_id})",
+                problem,
+                "Restore the file from git: it records published links and must not be edited by hand.",
+            )
+
+        every = [a for a, _ in entry.active] + [r.anchor for r in entry.retired]
+        for anchor in every:
+            match = ANCHOR_PATTERN.match(anchor)
+            if not match:
+                raise fail(f"'{anchor}' is not an anchor of the form p1, p2, ….")
+            if int(match.group(1)) >= entry.next:
+                raise fail(f"'{anchor}' is at or beyond 'next' ({entry.next}), so it could be given out again.")
+        duplicates = sorted(anchor for anchor, count in Counter(every).items() if count > 1)
+        if duplicates:
+            raise fail(f"{', '.join(duplicates)} appear more than once (an anchor names one paragraph only).")
+        known = set(every)
+        for record in entry.retired:
+            if record.successor is not None and record.successor not in known:
+                raise fail(f"retired '{record.anchor}' leads to '{record.successor}', which it does not record.")
 
     def serialise(self) -> str:
         documents = {
