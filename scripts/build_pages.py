@@ -15,7 +15,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import passage_pages
 from anchors import Registry
 from catalog import Catalog, load_catalog
 from errors import SourceError, relative_message
@@ -32,7 +31,7 @@ from source_text import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 # The folders of docs/ that belong to the pipeline: replaced whole on every build, ignored by git.
-GENERATED = ("documents", "events", "snippets", passage_pages.FOLDER)
+GENERATED = ("documents", "events", "snippets")
 
 
 @dataclass
@@ -57,12 +56,7 @@ def render(root: Path, registry: Registry) -> tuple[Catalog, list[RenderedDocume
         entry = registry.documents[doc.id]
         retired = tuple((r.anchor, r.retired, entry.successor_of(r.anchor)) for r in entry.retired)
         rendered.append(RenderedDocument(doc, source, tuple(anchors), retired))
-    shared = passage_pages.detect(rendered)  # passages one document shares with another
-    also_in = passage_pages.notes(shared, rendered)
-    pages = {
-        f"documents/{item.doc.id}.md": document_page(item, catalog, after=also_in.get(item.doc.id)) for item in rendered
-    }
-    pages.update(passage_pages.pages(shared, rendered))
+    pages = {f"documents/{item.doc.id}.md": document_page(item, catalog) for item in rendered}
     pages["documents/index.md"] = documents_index(catalog)
     pages.update({f"events/{event.id}.md": event_page(event, catalog) for event in catalog.events})
     pages["events/index.md"] = events_index(catalog)

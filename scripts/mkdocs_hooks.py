@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import open_data
+import structured_data
 from build_pages import ROOT, build
 from errors import SourceError, relative_message
 from mkdocs.exceptions import PluginError
@@ -31,10 +33,26 @@ def on_pre_build(config):
         result = build(root)
     except SourceError as error:
         raise PluginError(f"Bad input: {relative_message(error, root)}") from None
+    _last_build.update(root=root, result=result)  # for the open data and the page head metadata below
     for change in result.anchor_changes:
         log.info("paragraph anchor: %s", change)
     if result.anchor_changes:
         log.info("sources/anchors.json was extended; commit it with the source change.")
+
+
+_last_build: dict = {}
+
+
+def on_files(files, config):
+    result = _last_build["result"]
+    return open_data.add_to_site(files, config, _last_build["root"], result.documents, result.catalog)
+
+
+def on_page_context(context, page, config, nav):
+    result = _last_build["result"]
+    by_id = {item.doc.id: item for item in result.documents}
+    page.meta["machine"] = structured_data.head_metadata(page, config, result.catalog, by_id)
+    return context
 
 
 def on_serve(server, config, builder):

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 import yaml
 from catalog import Catalog, Document, Event
 from markdown_text import html_attr, html_text, md_escape, md_with_links
+from site_paths import CORPUS_JSON, source_download, text_download
 from source_text import SourceText
+from structured_data import feed_date
 
 LANGUAGES = {"en": "English", "fr": "French", "ar": "Arabic", "es": "Spanish", "pt": "Portuguese"}
 HOME_TABLE_LIMIT = 25  # the home page lists the newest documents; the listing page has them all
@@ -107,6 +109,11 @@ def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
         _definition("Source file", f"`{doc.file}`{original}"),
         _definition("SHA-256", f'<code class="checksum">{source.sha256}</code>'),
         _definition("Length", f"{len(source.paragraphs)} paragraphs, {item.words} words"),
+        _definition(
+            "Download",
+            f'<span class="downloads">[Source file as captured](<../{source_download(doc)}>) · '
+            f"[Clean text](<../{text_download(doc)}>) · [All documents as JSON](../{CORPUS_JSON})</span>",
+        ),  # written by open_data.py
     ]
     return '<div class="doc-meta" markdown>\n\n' + "\n".join(parts) + "\n</div>\n"
 
@@ -144,8 +151,7 @@ def furniture_block(item: RenderedDocument) -> str:
     )
 
 
-def document_page(item: RenderedDocument, catalog: Catalog, after: dict[str, str] | None = None) -> str:
-    """`after` maps an anchor to HTML placed after that paragraph, outside it (passage_pages.notes)."""
+def document_page(item: RenderedDocument, catalog: Catalog) -> str:
     doc, source = item.doc, item.source
     meta = {
         "title": doc.title,
@@ -165,6 +171,7 @@ def document_page(item: RenderedDocument, catalog: Catalog, after: dict[str, str
         "source_sha256": source.sha256,
         "paragraphs": len(source.paragraphs),
         "words": item.words,
+        "feed_date": feed_date(doc, catalog),  # a full date for the feeds (see structured_data.feed_date)
     }
     number_of = {anchor: n for n, anchor in enumerate(item.anchors, start=1)}
     retired_before: dict[str, list[str]] = {}
@@ -174,8 +181,6 @@ def document_page(item: RenderedDocument, catalog: Catalog, after: dict[str, str
     for number, (anchor, paragraph) in enumerate(zip(item.anchors, source.paragraphs, strict=True), start=1):
         body.extend(retired_before.get(anchor, []))
         body.append(paragraph_html(anchor, number, paragraph.text))
-        if after and anchor in after:
-            body.append(after[anchor])
     notes = f'\n!!! info "About this source"\n\n    {md_with_links(doc.notes)}\n' if doc.notes else ""
     return (
         front_matter(meta)

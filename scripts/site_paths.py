@@ -1,0 +1,42 @@
+"""Where the machine-readable files live in the built site, and the absolute address of any site path.
+
+One place for these names, so the dataset, the download links on document pages, the page head
+metadata and the tests agree.
+"""
+
+from __future__ import annotations
+
+from catalog import Document
+
+DATA = "data"
+CORPUS_JSON = f"{DATA}/corpus.json"
+CORPUS_SCHEMA = f"{DATA}/corpus.schema.json"  # hand-written, committed in docs/data/
+PARAGRAPHS_CSV = f"{DATA}/paragraphs.csv"
+# Written by mkdocs-rss-plugin (its default file names, which Material links from every page's head).
+RSS_FEED = "feed_rss_created.xml"
+JSON_FEED = "feed_json_created.json"
+
+
+def source_download(doc: Document) -> str:
+    """The source file exactly as captured (same bytes as in sources/)."""
+    return f"{DATA}/sources/{doc.file}"
+
+
+def text_download(doc: Document) -> str:
+    """The clean text: the paragraphs as shown on the page, one per block, furniture removed."""
+    return f"{DATA}/text/{doc.id}.txt"
+
+
+def page_path(src_uri: str, use_directory_urls: bool = True) -> str:
+    """The site path of a Markdown page (as MkDocs writes it) or of any other file."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def absolute(site_url: str, path: str) -> str:
+    """`path` (relative to the site root) under `site_url`, which MkDocs ends with a slash."""
+    return site_url.rstrip("/") + "/" + path
