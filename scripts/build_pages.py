@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import passage_pages
 from anchors import Registry
 from catalog import Catalog, load_catalog
 from errors import SourceError, relative_message
@@ -31,7 +32,7 @@ from source_text import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 # The folders of docs/ that belong to the pipeline: replaced whole on every build, ignored by git.
-GENERATED = ("documents", "events", "snippets")
+GENERATED = ("documents", "events", "snippets", passage_pages.FOLDER)
 
 
 @dataclass
@@ -56,7 +57,12 @@ def render(root: Path, registry: Registry) -> tuple[Catalog, list[RenderedDocume
         entry = registry.documents[doc.id]
         retired = tuple((r.anchor, r.retired, entry.successor_of(r.anchor)) for r in entry.retired)
         rendered.append(RenderedDocument(doc, source, tuple(anchors), retired))
-    pages = {f"documents/{item.doc.id}.md": document_page(item, catalog) for item in rendered}
+    shared = passage_pages.detect(rendered)  # passages one document shares with another
+    also_in = passage_pages.notes(shared, rendered)
+    pages = {
+        f"documents/{item.doc.id}.md": document_page(item, catalog, after=also_in.get(item.doc.id)) for item in rendered
+    }
+    pages.update(passage_pages.pages(shared, rendered))
     pages["documents/index.md"] = documents_index(catalog)
     pages.update({f"events/{event.id}.md": event_page(event, catalog) for event in catalog.events})
     pages["events/index.md"] = events_index(catalog)

@@ -151,7 +151,8 @@ def furniture_block(item: RenderedDocument) -> str:
     )
 
 
-def document_page(item: RenderedDocument, catalog: Catalog) -> str:
+def document_page(item: RenderedDocument, catalog: Catalog, after: dict[str, str] | None = None) -> str:
+    """`after` maps an anchor to HTML placed after that paragraph, outside it (passage_pages.notes)."""
     doc, source = item.doc, item.source
     meta = {
         "title": doc.title,
@@ -181,6 +182,8 @@ def document_page(item: RenderedDocument, catalog: Catalog) -> str:
     for number, (anchor, paragraph) in enumerate(zip(item.anchors, source.paragraphs, strict=True), start=1):
         body.extend(retired_before.get(anchor, []))
         body.append(paragraph_html(anchor, number, paragraph.text))
+        if after and anchor in after:
+            body.append(after[anchor])
     notes = f'\n!!! info "About this source"\n\n    {md_with_links(doc.notes)}\n' if doc.notes else ""
     return (
         front_matter(meta)
