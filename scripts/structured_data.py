@@ -29,9 +29,10 @@ def feed_date(doc: Document, catalog: Catalog) -> str:
     """The full date (YYYY-MM-DD) that feeds give a document, which must have one.
 
     A date known to the day is used as it is; one known to the month or year gives the first day of
-    that period. An undated document gets the start of the latest event it covers: the earliest day
-    it can have appeared, a lower bound and not a publication date (its page, the dataset and the
-    JSON-LD say "unknown" and carry no date at all).
+    that period. An undated document gets the start of the latest event it covers (for the blog
+    repost of the Marrakesh statement, the earliest day it can have appeared): a lower bound that
+    places it in the feed, not a publication date. Its page, the dataset and the JSON-LD carry no
+    date at all, and its feed item's description says "undated". See README.md.
     """
     if doc.published is not None:
         return _first_day(doc.published)
