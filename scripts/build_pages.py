@@ -15,15 +15,16 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import editorial
 import passage_pages
 from anchors import Registry
 from catalog import Catalog, load_catalog
 from errors import SourceError, relative_message
+from evidence import load_evidence
 from page_render import (
     RenderedDocument,
     document_page,
     documents_index,
-    event_list,
     event_page,
     events_index,
     home_table,
@@ -32,7 +33,7 @@ from source_text import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 # The folders of docs/ that belong to the pipeline: replaced whole on every build, ignored by git.
-GENERATED = ("documents", "events", "snippets", passage_pages.FOLDER)
+GENERATED = ("documents", "events", "snippets", passage_pages.FOLDER, editorial.FOLDER)
 
 
 @dataclass
@@ -64,10 +65,14 @@ def render(root: Path, registry: Registry) -> tuple[Catalog, list[RenderedDocume
     }
     pages.update(passage_pages.pages(shared, rendered))
     pages["documents/index.md"] = documents_index(catalog)
-    pages.update({f"events/{event.id}.md": event_page(event, catalog) for event in catalog.events})
-    pages["events/index.md"] = events_index(catalog)
+    texts = editorial.load_editorial(sources, catalog, load_evidence(sources, catalog, rendered))
+    for event in catalog.events:
+        text = texts.events[event.id]
+        pages[f"events/{event.id}.md"] = event_page(event, catalog, text.lead, text.body)
+    pages["events/index.md"] = events_index(catalog, {key: text.lead for key, text in texts.events.items()})
+    pages.update(texts.pages)
     pages["snippets/documents-table.md"] = home_table(catalog)
-    pages["snippets/event-list.md"] = event_list(catalog)
+    pages["snippets/event-list.md"] = editorial.home_events(catalog, texts)
     return catalog, rendered, pages, changes
 
 

@@ -77,14 +77,16 @@ class Event:
     description: str
 
     def when(self) -> str:
-        if self.end is None:
-            return f"from {self.start.human()}"
-        if self.end == self.start:
-            return self.start.human()
-        s, e = self.start, self.end
-        if s.precision == e.precision == "day" and (s.year, s.month) == (e.year, e.month):
-            return f"{s.day}–{e.day} {MONTHS[s.month]} {s.year}"
-        return f"{s.human()} – {e.human()}"
+        return f"from {self.start.human()}" if self.end is None else date_range(self.start, self.end)
+
+
+def date_range(start: PartialDate, end: PartialDate | None) -> str:
+    """'11 May 2022', '1–2 March 2023' or 'December 2021 – May 2022' (a single date when `end` is None)."""
+    if end is None or end == start:
+        return start.human()
+    if start.precision == end.precision == "day" and (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {MONTHS[start.month]} {start.year}"
+    return f"{start.human()} – {end.human()}"
 
 
 @dataclass(frozen=True)

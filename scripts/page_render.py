@@ -197,7 +197,8 @@ def document_page(item: RenderedDocument, catalog: Catalog, after: dict[str, str
     )
 
 
-def event_page(event: Event, catalog: Catalog) -> str:
+def event_page(event: Event, catalog: Catalog, lead: str = "", body: str = "") -> str:
+    """The event's page; `lead` and `body` are its text from sources/editorial/ (see editorial.py)."""
     docs = [d for d in catalog.documents if event.id in d.events]
     facts = [_definition("When", md_escape(event.when()))]
     if event.date_note:
@@ -207,26 +208,29 @@ def event_page(event: Event, catalog: Catalog) -> str:
     return (
         front_matter({"title": event.name, "description": event.description})
         + f"\n# {md_escape(event.name)}\n\n"
-        + f"{md_escape(event.description)}\n\n"
+        + (lead or f"{md_escape(event.description)}\n") + "\n"
         + '<div class="doc-meta" markdown>\n\n'
         + "\n".join(facts)
         + "\n</div>\n\n"
-        + f"## Documents\n\n{len(docs)} of the collection's documents concern this event.\n\n"
+        + body
+        + f"\n## Documents\n\n{len(docs)} of the collection's documents concern this event.\n{{: .site-note }}\n\n"
         + documents_table(docs, catalog, "../")
         + "\n## Other events\n\n"
         + "".join(f"- [{md_escape(e.name)}]({e.id}.md) ({md_escape(e.when())})\n" for e in others)
     )
 
 
-def events_index(catalog: Catalog) -> str:
+def events_index(catalog: Catalog, leads: dict[str, str] | None = None) -> str:
+    """The list of events; `leads` are their summaries with evidence links (see editorial.py)."""
     lines = [front_matter({"title": "Events", "description": "The events the documents cover."}), "\n# Events\n"]
     for event in catalog.events:
         count = sum(event.id in d.events for d in catalog.documents)
         place = f", {md_escape(event.place)}" if event.place else ""
+        summary = (leads or {}).get(event.id, "").strip() or md_escape(event.description)
         lines.append(
             f"\n## [{md_escape(event.name)}]({event.id}.md)\n\n"
-            f"{md_escape(event.when())}{place}. {md_escape(event.description)} "
-            f"({count} {'document' if count == 1 else 'documents'})\n"
+            f"{md_escape(event.when())}{place} ({count} {'document' if count == 1 else 'documents'})\n\n"
+            f"{summary}\n"
         )
     return "".join(lines)
 
@@ -250,12 +254,3 @@ def home_table(catalog: Catalog) -> str:
         more = f"\n[All {len(catalog.documents)} documents](documents/index.md)\n"
     return documents_table(docs, catalog, "") + more
 
-
-def event_list(catalog: Catalog) -> str:
-    """The snippet the home page includes: one line per event."""
-    return "".join(
-        f"- **[{md_escape(e.name)}](events/{e.id}.md)**, {md_escape(e.when())}"
-        + (f", {md_escape(e.place)}" if e.place else "")
-        + f": {md_escape(e.description)}\n"
-        for e in catalog.events
-    )
