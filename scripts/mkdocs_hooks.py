@@ -11,10 +11,12 @@ import logging
 from pathlib import Path
 
 import open_data
+import search_index
 import structured_data
 from build_pages import ROOT, build
 from errors import SourceError, relative_message
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.sources")
 
@@ -53,6 +55,17 @@ def on_page_context(context, page, config, nav):
     by_id = {item.doc.id: item for item in result.documents}
     page.meta["machine"] = structured_data.head_metadata(page, config, result.catalog, by_id)
     return context
+
+
+@event_priority(-50)  # after Material's search plugin writes the index (0), before offline copies it (-100)
+def on_post_build(config):
+    root, result = _last_build["root"], _last_build["result"]
+    try:
+        search_index.write_search_index(
+            Path(config.site_dir), root, result.documents, result.catalog, config.use_directory_urls
+        )
+    except SourceError as error:
+        raise PluginError(f"Bad input: {relative_message(error, root)}") from None
 
 
 def on_serve(server, config, builder):

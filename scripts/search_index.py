@@ -1,0 +1,177 @@
+"""Rewrite Material's search index so that a hit lands on the paragraph that holds the words.
+
+Material's search plugin writes `search/search_index.json` with one entry per page section. After it
+(and before the offline plugin copies the index into `search_index.js`), this module rewrites it:
+
+- each document page keeps its page-level entry, so that results stay grouped by document, with the
+  document's facts (publisher, date, place, kind, events) as its text;
+- the page's "Text" section becomes one entry per paragraph: the location is the paragraph's anchor,
+  the title names the paragraph number and the document, the text is the paragraph's words and
+  nothing else (no number, link or other furniture that the page adds around them);
+- the list of removed page furniture is not indexed: those lines are not the document's words;
+- names and spellings of `sources/search-variants.yml` find each other: an entry that uses one term
+  of a group gets the group's other terms in a field that is searched but never shown;
+- titles are searched through a `heading` field that paragraph entries do not have, so that the
+  words of a document's title match the document, not every one of its paragraphs;
+- entry boosts rank the texts' own words first, then document pages, then the site's other pages.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from catalog import Catalog, Document, _entries, _Entry
+from markdown_text import html_text
+from page_render import RenderedDocument
+from site_paths import page_path
+
+VARIANTS_FILE = "search-variants.yml"
+# The anchors MkDocs gives the headings "## Text" and "## Removed page furniture" (page_render.py).
+TEXT_SECTION = "text"
+FURNITURE_SECTION = "removed-page-furniture"
+
+# Searched fields and their weights. The displayed `title` is not searched (see `heading`); Material's
+# `tags` weight (a million) would rank a tagged page above every paragraph, so it counts as a heading.
+FIELDS = {
+    "heading": {"boost": 2.0},
+    "text": {"boost": 1.0},
+    "tags": {"boost": 2.0},
+    "variants": {"boost": 0.5},  # below the text, so the spelling searched for comes first
+}
+# Entry boosts. Material multiplies a page-level entry's score by up to 5 and a section's by up to 2,
+# so these keep a paragraph that holds the words above the pages that merely mention them.
+DOCUMENT_PAGE_BOOST = 0.1
+SITE_PAGE_BOOST = 0.05
+_TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class VariantGroup:
+    terms: tuple[str, ...]
+    line: int
+
+
+def load_variants(sources: Path) -> tuple[VariantGroup, ...]:
+    """Read `sources/search-variants.yml`; a missing file means no variants."""
+    path = sources / VARIANTS_FILE
+    if not path.exists():
+        return ()
+    groups, owner = [], {}
+    for index, entry in enumerate(_entries(path, "variants")):
+        reader = _Entry(path, entry, f"variant group {index + 1}")
+        reader.check_fields({"terms", "note"}, ["terms"])
+        reader.text("note", optional=True)
+        terms = tuple(" ".join(term.split()) for term in reader.texts("terms"))
+        if len(terms) < 2:
+            raise reader.fail("terms", "lists fewer than two terms.", "A group joins two or more forms of a name.")
+        for term in terms:
+            key = term.casefold()
+            if key in owner:
+                raise reader.fail(
+                    "terms", f"'{term}' is already in the group on line {owner[key]}.", "List each term once."
+                )
+            owner[key] = entry.line
+        groups.append(VariantGroup(terms, entry.line))
+    return tuple(groups)
+
+
+class _Tokens:
+    """Splits text into lower-case words with the search's own separator, as the browser does."""
+
+    def __init__(self, separator: str):
+        self.separator = re.compile(separator)
+
+    def __call__(self, text: str) -> tuple[str, ...]:
+        return tuple(token for token in self.separator.split(text.lower()) if token)
+
+
+def _contains(words: Sequence[str], phrase: Sequence[str]) -> bool:
+    size = len(phrase)
+    return any(tuple(words[i : i + size]) == tuple(phrase) for i in range(len(words) - size + 1))
+
+
+class _Variants:
+    def __init__(self, groups: Iterable[VariantGroup], tokens: _Tokens):
+        self.tokens = tokens
+        self.groups = [[(term, tokens(term)) for term in group.terms] for group in groups]
+
+    def extra_terms(self, *texts: str) -> str:
+        """The terms of every group that the texts use, which the texts do not already hold."""
+        words = self.tokens(" ".join(html.unescape(_TAG.sub(" ", text)) for text in texts))
+        present = set(words)
+        extra = []
+        for group in self.groups:
+            found = [set(phrase) <= present and _contains(words, phrase) for _, phrase in group]
+            if any(found):
+                extra += [term for (term, _), hit in zip(group, found, strict=True) if not hit]
+        return " ".join(extra)
+
+
+def paragraph_title(doc: Document, number: int) -> str:
+    return html_text(f"¶ {number} · {doc.title}")
+
+
+def document_facts(doc: Document, catalog: Catalog) -> str:
+    """The searchable text of a document's page-level entry: its facts, not the page's furniture."""
+    facts = [f"Publisher: {doc.publisher}."]
+    facts.append(f"Published: {doc.published.human()}." if doc.published else "Date unknown.")
+    if doc.place:
+        facts.append(f"Place: {doc.place}.")
+    facts.append(f"Kind: {doc.kind_label}.")
+    facts.append("Events: " + "; ".join(catalog.event(event).name for event in doc.events) + ".")
+    return html_text(" ".join(facts))
+
+
+def paragraph_entries(item: RenderedDocument, url: str) -> list[dict]:
+    return [
+        {"location": f"{url}#{anchor}", "title": paragraph_title(item.doc, number), "text": html_text(paragraph.text)}
+        for number, (anchor, paragraph) in enumerate(zip(item.anchors, item.source.paragraphs, strict=True), start=1)
+    ]
+
+
+def _with_heading(entry: dict, boost: float) -> dict:
+    entry = {**entry, "heading": entry["title"]}
+    entry["boost"] = round(entry.get("boost", 1.0) * boost, 6)
+    return entry
+
+
+def rewrite(index: dict, documents: Sequence[RenderedDocument], catalog: Catalog, groups: Iterable[VariantGroup],
+            use_directory_urls: bool) -> dict:  # fmt: skip
+    """The index Material wrote (`{"config": ..., "docs": [...]}`), rewritten as the module docstring says."""
+    config = {**index["config"], "fields": FIELDS}
+    variants = _Variants(groups, _Tokens(config["separator"]))
+    by_url = {page_path(f"documents/{item.doc.id}.md", use_directory_urls): item for item in documents}
+    docs = []
+    for entry in index["docs"]:
+        url, _, anchor = entry["location"].partition("#")
+        item = by_url.get(url)
+        if item is None:
+            docs.append(_with_heading(entry, SITE_PAGE_BOOST))
+        elif not anchor:
+            # Material lists a page's own entry before its sections, and groups results on that order.
+            docs.append(_with_heading({**entry, "text": document_facts(item.doc, catalog)}, DOCUMENT_PAGE_BOOST))
+            docs += paragraph_entries(item, url)
+        elif anchor not in (TEXT_SECTION, FURNITURE_SECTION):
+            docs.append(_with_heading(entry, DOCUMENT_PAGE_BOOST))
+    for entry in docs:
+        extra = variants.extra_terms(entry.get("heading", ""), entry["text"])  # what is searched, not shown
+        if extra:
+            entry["variants"] = extra
+    return {**index, "config": config, "docs": docs}
+
+
+def write_search_index(site_dir: Path, root: Path, documents: Sequence[RenderedDocument], catalog: Catalog,
+                       use_directory_urls: bool) -> None:  # fmt: skip
+    """Rewrite `search/search_index.json` in the built site, if the search plugin wrote one."""
+    path = site_dir / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index = rewrite(index, documents, catalog, load_variants(root / "sources"), use_directory_urls)
+    # The same compact, ASCII-only form as Material's, so the offline plugin's copy loads in any encoding.
+    path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
