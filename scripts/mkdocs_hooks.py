@@ -35,7 +35,8 @@ def on_pre_build(config):
         result = build(root)
     except SourceError as error:
         raise PluginError(f"Bad input: {relative_message(error, root)}") from None
-    _last_build.update(root=root, result=result)  # for the open data and the page head metadata below
+    by_id = {item.doc.id: item for item in result.documents}
+    _last_build.update(root=root, result=result, by_id=by_id)  # for the open data and the page head metadata below
     for change in result.anchor_changes:
         log.info("paragraph anchor: %s", change)
     if result.anchor_changes:
@@ -52,8 +53,7 @@ def on_files(files, config):
 
 def on_page_context(context, page, config, nav):
     result = _last_build["result"]
-    by_id = {item.doc.id: item for item in result.documents}
-    page.meta["machine"] = structured_data.head_metadata(page, config, result.catalog, by_id)
+    page.meta["machine"] = structured_data.head_metadata(page, config, result.catalog, _last_build["by_id"])
     return context
 
 

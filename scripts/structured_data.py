@@ -11,7 +11,7 @@ import json
 from typing import TYPE_CHECKING
 
 from catalog import Catalog, Document, Event, PartialDate
-from site_paths import CORPUS_JSON, JSON_FEED, absolute, page_path, source_download, text_download
+from site_paths import JSON_FEED, absolute, page_path, source_download, text_download
 
 if TYPE_CHECKING:
     from page_render import RenderedDocument
@@ -134,10 +134,10 @@ def head_metadata(page, config, catalog: Catalog, documents: dict[str, RenderedD
         event_id = name[:-3]
     events = {event.id: event for event in catalog.events}
     og_type = "website"
-    links = [
-        ("alternate", "application/feed+json", "JSON Feed of the documents", absolute(site_url, JSON_FEED)),
-        ("alternate", "application/json", "The corpus as JSON data", absolute(site_url, CORPUS_JSON)),
-    ]
+    # Site-relative paths (the template makes them relative to the page, as Material does for its RSS
+    # links). Only feeds are `alternate`: Material's script looks for a sitemap.xml beside every
+    # alternate link, so the data files are linked from the page body and the JSON-LD instead.
+    links = [("alternate", "application/feed+json", "JSON Feed of the documents", JSON_FEED)]
     extra_meta = []
     if doc_id is not None:
         item = documents[doc_id]
@@ -146,9 +146,6 @@ def head_metadata(page, config, catalog: Catalog, documents: dict[str, RenderedD
         if item.doc.published is not None:
             extra_meta.append(("property", "article:published_time", item.doc.published.iso()))
         extra_meta.append(("property", "article:section", item.doc.kind_label))
-        links.append(
-            ("alternate", "text/plain", "The clean text", absolute(site_url, text_download(item.doc))),
-        )
     elif event_id in events:
         data = event_page_data(events[event_id], catalog, site_url)
     else:

@@ -181,7 +181,8 @@ def test_every_page_links_the_feeds_from_its_head(built_site):
         head = soup(path).head
         rss = head.find("link", rel="alternate", type="application/rss+xml")
         assert rss and (path.parent / rss["href"]).resolve() == (built_site / RSS_FEED).resolve(), path
-        assert head.find("link", rel="alternate", type="application/feed+json")["href"] == DEFAULT_SITE_URL + JSON_FEED
+        json_feed = head.find("link", rel="alternate", type="application/feed+json")
+        assert (path.parent / json_feed["href"]).resolve() == (built_site / JSON_FEED).resolve(), path
 
 
 def test_json_ld_parses_on_every_page(built_site):
@@ -287,3 +288,19 @@ def test_csv_round_trips_any_paragraph_text(texts):
     rows = list(csv.reader(io.StringIO(paragraphs_csv(data), newline="")))
     assert rows[0] == list(CSV_COLUMNS)
     assert [row[4] for row in rows[1:]] == texts
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("doc", CATALOG.documents[:2], ids=lambda d: d.id)
+def test_reader_follows_the_download_links_in_chromium(page, site_url, doc, corpus):
+    """In a real browser: the page's JSON-LD parses, and the two download links give the exact files."""
+    page.goto(f"{site_url}/documents/{doc.id}/")
+    data = page.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
+    assert data["headline"] == doc.title
+    hrefs = page.eval_on_selector_all(".doc-meta .downloads a", "links => links.map(link => link.href)")
+    (entry,) = [d for d in corpus["documents"] if d["id"] == doc.id]
+    expected_text = "\n\n".join(p["text"] for p in entry["paragraphs"]) + "\n"
+    # The bytes as served (a navigation's body would be the browser's re-encoding of what it shows).
+    assert page.request.get(hrefs[0]).body() == (ROOT / "sources" / doc.file).read_bytes()
+    assert page.request.get(hrefs[1]).body() == expected_text.encode("utf-8")
+    assert not page.console_errors
