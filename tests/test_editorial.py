@@ -330,6 +330,26 @@ def test_breadcrumbs_and_tab_say_where_the_reader_is(built_site, page, section):
     assert [a.get_text(strip=True) for a in html.select(".md-tabs__item--active a")] == [section]
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 375])
+def test_one_click_from_a_statement_to_its_paragraph(page, site_url, width):
+    """In Chromium, on a wide and a phone screen: breadcrumbs show, and an evidence link opens its paragraph."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{site_url}/events/niamey-meeting-2023/")
+    assert page.locator("nav.md-path").is_visible()
+    link = page.locator("article span.evidence a[href*='documents/']").first
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(re.compile(r"/documents/[^/]+/#p[0-9]+$"))
+    anchor = href.split("#")[1]
+    target = page.locator(f"[id='{anchor}']")
+    page.wait_for_function("id => { const r = document.getElementById(id).getBoundingClientRect();"
+                           " return r.top >= 0 && r.top < window.innerHeight; }", arg=anchor)  # fmt: skip
+    assert target.evaluate("e => e.tagName") == "P"
+    assert page.locator("nav.md-path a").all_inner_texts() == ["Home", "Documents"]
+    assert page.console_errors == []
+
+
 # --- bad editorial input: one message naming the file and line -------------------------------------
 
 EVENT_TEXT = "sources/editorial/events/niamey-meeting-2023.md"
