@@ -28,8 +28,7 @@ from site_paths import (
     JSON_FEED,
     PARAGRAPHS_CSV,
     RSS_FEED,
-    absolute,
-    page_path,
+    SiteUrls,
     source_download,
     text_download,
 )
@@ -42,9 +41,9 @@ def clean_text(item: RenderedDocument) -> str:
     return "\n\n".join(paragraph.text for paragraph in item.source.paragraphs) + "\n"
 
 
-def _document(item: RenderedDocument, site_url: str) -> dict:
+def _document(item: RenderedDocument, urls: SiteUrls) -> dict:
     doc, source = item.doc, item.source
-    page_url = absolute(site_url, page_path(f"documents/{doc.id}.md"))
+    page_url = urls.page(f"documents/{doc.id}.md")
     return {
         "id": doc.id,
         "title": doc.title,
@@ -68,8 +67,8 @@ def _document(item: RenderedDocument, site_url: str) -> dict:
         "sha256": source.sha256,
         "page_url": page_url,
         "downloads": {
-            "source": absolute(site_url, source_download(doc)),
-            "text": absolute(site_url, text_download(doc)),
+            "source": urls.file(source_download(doc)),
+            "text": urls.file(text_download(doc)),
         },
         "paragraph_count": len(source.paragraphs),
         "word_count": item.words,
@@ -92,7 +91,7 @@ def _document(item: RenderedDocument, site_url: str) -> dict:
     }
 
 
-def _event(event: Event, catalog: Catalog, site_url: str) -> dict:
+def _event(event: Event, catalog: Catalog, urls: SiteUrls) -> dict:
     return {
         "id": event.id,
         "name": event.name,
@@ -102,27 +101,27 @@ def _event(event: Event, catalog: Catalog, site_url: str) -> dict:
         "date_note": event.date_note,
         "place": event.place,
         "description": event.description,
-        "page_url": absolute(site_url, page_path(f"events/{event.id}.md")),
+        "page_url": urls.page(f"events/{event.id}.md"),
         "documents": [doc.id for doc in sorted(catalog.documents, key=sort_key) if event.id in doc.events],
     }
 
 
-def corpus(documents: list[RenderedDocument], catalog: Catalog, site_name: str, site_url: str, rights: str) -> dict:
+def corpus(documents: list[RenderedDocument], catalog: Catalog, site_name: str, urls: SiteUrls, rights: str) -> dict:
     """The whole dataset: documents newest first (undated last, as on the site), then the events."""
     ordered = sorted(documents, key=lambda item: sort_key(item.doc))
     return {
-        "$schema": absolute(site_url, CORPUS_SCHEMA),
+        "$schema": urls.file(CORPUS_SCHEMA),
         "title": site_name,
-        "site_url": site_url,
+        "site_url": urls.base,
         "rights": rights,
         "files": {
-            "json": absolute(site_url, CORPUS_JSON),
-            "csv": absolute(site_url, PARAGRAPHS_CSV),
-            "rss": absolute(site_url, RSS_FEED),
-            "json_feed": absolute(site_url, JSON_FEED),
+            "json": urls.file(CORPUS_JSON),
+            "csv": urls.file(PARAGRAPHS_CSV),
+            "rss": urls.file(RSS_FEED),
+            "json_feed": urls.file(JSON_FEED),
         },
-        "documents": [_document(item, site_url) for item in ordered],
-        "events": [_event(event, catalog, site_url) for event in catalog.events],
+        "documents": [_document(item, urls) for item in ordered],
+        "events": [_event(event, catalog, urls) for event in catalog.events],
     }
 
 
@@ -139,7 +138,7 @@ def paragraphs_csv(data: dict) -> str:
 
 def site_files(root: Path, documents: list[RenderedDocument], catalog: Catalog, config) -> dict[str, bytes]:
     """Every open-data file, by its path in the site (`config`: the MkDocs configuration)."""
-    data = corpus(documents, catalog, config.site_name, config.site_url, config.copyright or "")
+    data = corpus(documents, catalog, config.site_name, SiteUrls.of(config), config.copyright or "")
     files = {
         CORPUS_JSON: (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         PARAGRAPHS_CSV: paragraphs_csv(data).encode("utf-8"),

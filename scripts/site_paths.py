@@ -6,6 +6,8 @@ metadata and the tests agree.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from catalog import Document
 
 DATA = "data"
@@ -40,3 +42,22 @@ def page_path(src_uri: str, use_directory_urls: bool = True) -> str:
 def absolute(site_url: str, path: str) -> str:
     """`path` (relative to the site root) under `site_url`, which MkDocs ends with a slash."""
     return site_url.rstrip("/") + "/" + path
+
+
+@dataclass(frozen=True)
+class SiteUrls:
+    """Absolute addresses in the built site: `base` is MkDocs' `site_url`; `directory_urls` its
+    `use_directory_urls` (false in the offline build, where pages are `documents/<id>.html`)."""
+
+    base: str
+    directory_urls: bool = True
+
+    @classmethod
+    def of(cls, config) -> SiteUrls:
+        return cls(config.site_url, config.use_directory_urls)
+
+    def page(self, src_uri: str) -> str:
+        return absolute(self.base, page_path(src_uri, self.directory_urls))
+
+    def file(self, path: str) -> str:
+        return absolute(self.base, path)

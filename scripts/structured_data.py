@@ -11,7 +11,7 @@ import json
 from typing import TYPE_CHECKING
 
 from catalog import Catalog, Document, Event, PartialDate
-from site_paths import JSON_FEED, absolute, page_path, source_download, text_download
+from site_paths import JSON_FEED, SiteUrls, source_download, text_download
 
 if TYPE_CHECKING:
     from page_render import RenderedDocument
@@ -54,9 +54,9 @@ def event_data(event: Event, url: str) -> dict:
     return data
 
 
-def document_data(item: RenderedDocument, catalog: Catalog, site_url: str, site_name: str) -> dict:
+def document_data(item: RenderedDocument, catalog: Catalog, urls: SiteUrls, site_name: str) -> dict:
     doc = item.doc
-    url = absolute(site_url, page_path(f"documents/{doc.id}.md"))
+    url = urls.page(f"documents/{doc.id}.md")
     data = {
         "@context": SCHEMA_ORG,
         "@type": SCHEMA_TYPES.get(doc.kind, "Article"),
@@ -75,37 +75,34 @@ def document_data(item: RenderedDocument, catalog: Catalog, site_url: str, site_
         data["isBasedOn"] = doc.url
     if doc.place:
         data["locationCreated"] = _place(doc.place)
-    data["about"] = [
-        event_data(catalog.event(event_id), absolute(site_url, page_path(f"events/{event_id}.md")))
-        for event_id in doc.events
-    ]
+    data["about"] = [event_data(catalog.event(event_id), urls.page(f"events/{event_id}.md")) for event_id in doc.events]
     data["wordCount"] = item.words
     data["encoding"] = [
         {
             "@type": "MediaObject",
             "name": "The source file as captured",
-            "contentUrl": absolute(site_url, source_download(doc)),
+            "contentUrl": urls.file(source_download(doc)),
             "encodingFormat": "text/plain",
             "sha256": item.source.sha256,
         },
         {
             "@type": "MediaObject",
             "name": "The clean text",
-            "contentUrl": absolute(site_url, text_download(doc)),
+            "contentUrl": urls.file(text_download(doc)),
             "encodingFormat": "text/plain",
         },
     ]
-    data["isPartOf"] = {"@type": "WebSite", "name": site_name, "url": site_url}
+    data["isPartOf"] = {"@type": "WebSite", "name": site_name, "url": urls.base}
     return data
 
 
-def event_page_data(event: Event, catalog: Catalog, site_url: str) -> dict:
-    data = {"@context": SCHEMA_ORG, **event_data(event, absolute(site_url, page_path(f"events/{event.id}.md")))}
+def event_page_data(event: Event, catalog: Catalog, urls: SiteUrls) -> dict:
+    data = {"@context": SCHEMA_ORG, **event_data(event, urls.page(f"events/{event.id}.md"))}
     data["subjectOf"] = [
         {
             "@type": SCHEMA_TYPES.get(doc.kind, "Article"),
             "name": doc.title,
-            "url": absolute(site_url, page_path(f"documents/{doc.id}.md")),
+            "url": urls.page(f"documents/{doc.id}.md"),
         }
         for doc in catalog.documents
         if event.id in doc.events
@@ -121,9 +118,9 @@ def json_ld(data: dict) -> str:
 
 def head_metadata(page, config, catalog: Catalog, documents: dict[str, RenderedDocument]) -> dict:
     """JSON-LD, `<meta>` tags and `<link>`s for one page (`page`, `config`: MkDocs objects)."""
-    site_url, site_name = config.site_url, config.site_name
+    urls, site_url, site_name = SiteUrls.of(config), config.site_url, config.site_name
     src = page.file.src_uri
-    url = page.canonical_url or absolute(site_url, page.file.url)
+    url = page.canonical_url or urls.file(page.file.url)
     title = page.meta.get("title") or page.title or site_name
     summary = page.meta.get("description") or config.site_description or ""
     folder, _, name = src.rpartition("/")
@@ -141,13 +138,13 @@ def head_metadata(page, config, catalog: Catalog, documents: dict[str, RenderedD
     extra_meta = []
     if doc_id is not None:
         item = documents[doc_id]
-        data = document_data(item, catalog, site_url, site_name)
+        data = document_data(item, catalog, urls, site_name)
         og_type = "article"
         if item.doc.published is not None:
             extra_meta.append(("property", "article:published_time", item.doc.published.iso()))
         extra_meta.append(("property", "article:section", item.doc.kind_label))
     elif event_id in events:
-        data = event_page_data(events[event_id], catalog, site_url)
+        data = event_page_data(events[event_id], catalog, urls)
     else:
         kind = "WebSite" if page.is_homepage else "CollectionPage" if name == "index.md" else "WebPage"
         data = {"@context": SCHEMA_ORG, "@type": kind, "name": title, "description": summary, "url": url}

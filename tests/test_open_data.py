@@ -244,25 +244,29 @@ def test_sitemap_lists_every_page_by_its_absolute_canonical_address(built_site):
     assert locations <= canonicals
 
 
-def test_site_url_from_the_environment_reaches_every_address(tmp_path):
-    """Deploying elsewhere (SITE_URL) moves canonical links, the sitemap, the dataset, the feeds and the JSON-LD."""
+@pytest.mark.parametrize("offline", [False, True], ids=["served", "offline"])
+def test_site_url_from_the_environment_reaches_every_address(tmp_path, offline):
+    """Deploying elsewhere (SITE_URL) moves canonical links, the sitemap, the dataset, the feeds and the
+    JSON-LD; in the offline build (pages as `<name>.html`) the addresses follow the pages."""
     site_url = "https://texts.example.org/coalition/"
     project = copy_project(tmp_path / "project")
     site = tmp_path / "site"
-    result = mkdocs_build(project, site, env={"SITE_URL": site_url})
+    result = mkdocs_build(project, site, env={"SITE_URL": site_url, "OFFLINE": str(offline).lower()})
     assert result.returncode == 0, result.stderr
     data = json.loads((site / CORPUS_JSON).read_text(encoding="utf-8"))
     doc = data["documents"][0]
-    assert doc["page_url"] == f"{site_url}documents/{doc['id']}/"
-    assert doc["paragraphs"][0]["url"].startswith(doc["page_url"])
-    page = soup(page_file(site, doc["page_url"], site_url))
+    page_path = f"documents/{doc['id']}.html" if offline else f"documents/{doc['id']}/index.html"
+    assert doc["page_url"] == site_url + page_path.removesuffix("index.html")
+    assert doc["paragraphs"][0]["url"].startswith(doc["page_url"] + "#")
+    assert data["events"][0]["page_url"].endswith(".html" if offline else "/")
+    page = soup(site / page_path)
     assert page.find("link", rel="canonical")["href"] == doc["page_url"]
     assert json_lds(page)[0]["url"] == doc["page_url"]
-    assert site_file(site, doc["downloads"]["source"], site_url).is_file()
+    assert all(site_file(site, url, site_url).is_file() for url in doc["downloads"].values())
     feed = feedparser.parse((site / RSS_FEED).read_bytes())
     assert len(feed.entries) == len(CATALOG.documents)
     assert all(entry.link.startswith(site_url) for entry in feed.entries)
-    assert f"<loc>{site_url}</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{site_url}{'index.html' if offline else ''}</loc>" in (site / "sitemap.xml").read_text("utf-8")
 
 
 @given(st.text())
