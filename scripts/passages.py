@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 
@@ -49,6 +52,7 @@ ABBREVIATIONS = frozenset({
 })  # fmt: skip
 
 
+@lru_cache(maxsize=1 << 16)  # texts reuse a small vocabulary: most words are looked up, not folded
 def word_key(word: str) -> str:
     """The form in which two words are compared: no case, no apostrophes, compatibility forms folded."""
     folded = unicodedata.normalize("NFKC", _APOSTROPHES.sub("", word)).casefold()
@@ -188,20 +192,20 @@ def sentences_of(text: Text) -> tuple[Sentence, ...]:
     found = []
     for number, paragraph in enumerate(text.paragraphs):
         for start, end in split_sentences(paragraph):
-            keys = tuple(key for key, _, _ in words(paragraph[start:end]))
+            # The same words as words() gives, without their offsets, which only the comparisons need.
+            keys = tuple(key for key in map(word_key, _WORD.findall(paragraph, start, end)) if key)
             if keys:
                 found.append(Sentence(text.id, number, start, end, len(found), keys))
     return tuple(found)
 
 
-def _candidates(sentences: list[Sentence]) -> list[tuple[int, int]]:
+def candidates(sentences: list[Sentence]) -> list[tuple[int, int]]:
     """Pairs of sentences (of different documents) that share enough shingles, from a shingle index.
 
     The index is two flat arrays (shingle hash, sentence) sorted by hash: sentences that share a
     shingle are neighbours, so finding them costs a sort, not a comparison of every pair.
     """
-    hashes: list[int] = []
-    owners: list[int] = []
+    hashes, owners = array("q"), array("q")  # flat machine integers: a tenth of the memory of lists
     for number, sentence in enumerate(sentences):
         keys = sentence.keys
         if len(keys) < MIN_WORDS:
@@ -210,11 +214,11 @@ def _candidates(sentences: list[Sentence]) -> list[tuple[int, int]]:
         # candidate is then aligned word by word, so the result does not depend on it.
         shingles = {hash(keys[i : i + SHINGLE]) for i in range(len(keys) - SHINGLE + 1)}
         hashes.extend(shingles)
-        owners.extend([number] * len(shingles))
+        owners.extend(repeat(number, len(shingles)))
     if not hashes:
         return []
-    hash_array = np.array(hashes, dtype=np.int64)
-    owner_array = np.array(owners, dtype=np.int64)
+    hash_array = np.frombuffer(hashes, dtype=np.int64)
+    owner_array = np.frombuffer(owners, dtype=np.int64)
     order = np.argsort(hash_array, kind="stable")
     hash_array, owner_array = hash_array[order], owner_array[order]
     starts = np.flatnonzero(np.r_[True, hash_array[1:] != hash_array[:-1]])
@@ -270,7 +274,7 @@ def find_passages(texts: Sequence[Text]) -> SharedPassages:
     word_counts = {doc: sum(len(s.keys) for s in sentences) for doc, sentences in by_doc.items()}
     flat = [sentence for text in texts for sentence in by_doc[text.id]]
     by_pair: dict[tuple[str, str], list[Match]] = {}
-    for a, b in _candidates(flat):
+    for a, b in candidates(flat):
         match = compare_sentences(flat[a], flat[b])
         if match is None:
             continue

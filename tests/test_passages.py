@@ -119,13 +119,14 @@ def sentence_text(sentence: list[str]) -> str:
 
 @settings(max_examples=60, deadline=None)
 @given(
-    sentences=st.lists(SENTENCE, min_size=1, max_size=8, unique_by=lambda s: s[0]),
+    drawn=st.lists(SENTENCE, min_size=1, max_size=8),
     split_at=st.integers(min_value=1, max_value=4),
     edited=st.data(),
 )
-def test_an_edited_copy_is_found_sentence_by_sentence(sentences, split_at, edited):
+def test_an_edited_copy_is_found_sentence_by_sentence(drawn, split_at, edited):
     """Regroup the paragraphs, change case and punctuation, change one word in some sentences:
     every sentence is found against its own copy (identical or edited as it was made), and only there."""
+    sentences = [[f"{word}{number}" for word in sentence] for number, sentence in enumerate(drawn)]  # no word shared
     change = [edited.draw(st.booleans()) for _ in sentences]
     copies = []
     for sentence, changed in zip(sentences, change, strict=True):
@@ -138,9 +139,7 @@ def test_an_edited_copy_is_found_sentence_by_sentence(sentences, split_at, edite
     shared = find_passages([original, Text("b", regrouped)])
     matches = [m for passages in shared.passages.values() for m in passages for m in m.matches]
     pairs = {(m.left.index, m.right.index) if m.left.doc == "a" else (m.right.index, m.left.index) for m in matches}
-    unique_sentences = len({tuple(s) for s in sentences}) == len(sentences)
-    if unique_sentences:
-        assert pairs == {(i, i) for i in range(len(sentences))}
+    assert pairs == {(i, i) for i in range(len(sentences))}
     for match in matches:
         a_side = match.left if match.left.doc == "a" else match.right
         assert match.identical is (not change[a_side.index])
