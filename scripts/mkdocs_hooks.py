@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 
 import open_data
+import passage_pages
 import search_index
 import structured_data
 from build_pages import ROOT, build
@@ -49,6 +50,11 @@ _last_build: dict = {}
 def on_files(files, config):
     result = _last_build["result"]
     return open_data.add_to_site(files, config, _last_build["root"], result.documents, result.catalog)
+
+
+def on_page_content(html, page, config, files):
+    # MkDocs leaves links in raw HTML alone: the shared-passage notes name .md files, made addresses here.
+    return passage_pages.resolve_note_links(html, page, files)
 
 
 def on_page_context(context, page, config, nav):

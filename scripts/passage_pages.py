@@ -13,10 +13,14 @@ Every word shown is cut from the source paragraphs by offset: nothing is retyped
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from html import unescape
 
 from markdown_text import html_attr, html_text, md_escape
+from mkdocs.exceptions import PluginError
 from page_render import RenderedDocument, front_matter
 from passages import MIN_WORDS, Passage, Sentence, SharedPassages, Text, find_passages, words
 
@@ -50,8 +54,9 @@ def _labels(items: dict[str, RenderedDocument], pair: tuple[str, str]) -> tuple[
 def notes(shared: SharedPassages, items: Sequence[RenderedDocument]) -> dict[str, dict[str, str]]:
     """For each document, the HTML note to place after each paragraph (by anchor) with a counterpart.
 
-    Document pages are `documents/<id>/` and comparisons `compare/<name>/` in the built site; the
-    notes sit in the raw HTML of the text, so their links are written as site-relative URLs.
+    The notes sit in the raw HTML of the text, which MkDocs passes through untouched: their links
+    name the Markdown files, as Markdown links do, and `resolve_note_links` turns them into the
+    built pages' addresses (which differ between `use_directory_urls` builds and the offline one).
     """
     by_id = {item.doc.id: item for item in items}
     result: dict[str, dict[str, str]] = {}
@@ -77,10 +82,10 @@ def notes(shared: SharedPassages, items: Sequence[RenderedDocument]) -> dict[str
                     name = f"{other.doc.publisher}, ¶ {counterpart.paragraph + 1}"
                     text = name if position == 0 else f"¶ {counterpart.paragraph + 1}"
                     links.append(
-                        f'<a href="../{html_attr(other.doc.id)}/#{other.anchors[counterpart.paragraph]}">'
+                        f'<a href="{html_attr(other.doc.id)}.md#{other.anchors[counterpart.paragraph]}">'
                         f"{html_text(text)}</a>"
                     )
-                compare = f"../../{FOLDER}/{page_name(group[0].pair)}/#passage-{group[0].passage}"
+                compare = f"../{FOLDER}/{page_name(group[0].pair)}.md#passage-{group[0].passage}"
                 parts.append(
                     ", ".join(links) + f" — {status(all(c.identical for c in group))} "
                     f'(<a href="{html_attr(compare)}">compare</a>)'
@@ -90,6 +95,23 @@ def notes(shared: SharedPassages, items: Sequence[RenderedDocument]) -> dict[str
                 f'<span class="passage-note-label">Also in:</span> {"; ".join(parts)}</div>\n'
             )
     return result
+
+
+_NOTE = re.compile(rf'<div class="{PASSAGE_NOTE_CLASS}"[^>]*>.*?</div>', re.DOTALL)
+_MD_HREF = re.compile(r'href="([^"#]+\.md)(#[^"]*)?"')
+
+
+def resolve_note_links(html: str, page, files) -> str:
+    """In a built page (MkDocs' `on_page_content`), point the notes' links to `.md` files at their pages."""
+
+    def address(match: re.Match) -> str:
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), unescape(match[1])))
+        target = files.get_file_from_path(path)
+        if target is None:
+            raise PluginError(f"{page.file.src_uri}: a shared-passage note links to {path}, which is not a page.")
+        return f'href="{html_attr(target.url_relative_to(page.file))}{match[2] or ""}"'
+
+    return _NOTE.sub(lambda note: _MD_HREF.sub(address, note[0]), html)
 
 
 # --- Comparison pages ---------------------------------------------------------------------------

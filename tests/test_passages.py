@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from catalog import load_catalog
-from conftest import ROOT
+from conftest import ROOT, copy_project, mkdocs_build
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from passage_pages import PASSAGE_NOTE_CLASS, page_name
@@ -176,6 +176,25 @@ def test_notes_link_both_ways_to_existing_paragraphs(built_site):
     assert {(a, int(pa[1:]), b, int(pb[1:])) for a, pa, b, pb in links} == {
         (a, pa, b, pb) for a, pa, b, pb, _ in symmetric(GROUND_TRUTH)
     }
+
+
+def test_note_links_resolve_without_directory_urls(tmp_path):
+    """The offline build writes pages as documents/<id>.html: the notes' links must follow."""
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, "--no-directory-urls")
+    assert result.returncode == 0, result.stderr
+    checked = []
+    for doc in CATALOG.documents:
+        page = site / "documents" / f"{doc.id}.html"
+        for link in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(f".{PASSAGE_NOTE_CLASS} a"):
+            parts = urlsplit(link["href"])
+            target = (page.parent / parts.path).resolve()
+            assert target.suffix == ".html" and target.is_file(), link["href"]
+            assert BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=parts.fragment)
+            checked.append(target.parent.name)
+    assert checked.count("documents") == 2 * len(GROUND_TRUTH)  # each pair of paragraphs, both ways
+    assert "compare" in checked
 
 
 def test_notes_say_identical_or_edited(built_site):
