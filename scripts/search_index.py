@@ -90,9 +90,9 @@ class _Tokens:
         return tuple(token for token in self.separator.split(text.lower()) if token)
 
 
-def _contains(words: Sequence[str], phrase: Sequence[str]) -> bool:
+def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     size = len(phrase)
-    return any(tuple(words[i : i + size]) == tuple(phrase) for i in range(len(words) - size + 1))
+    return any(word == phrase[0] and words[i : i + size] == phrase for i, word in enumerate(words))
 
 
 class _Variants:
@@ -102,10 +102,15 @@ class _Variants:
 
     def extra_terms(self, *texts: str) -> str:
         """The terms of every group that the texts use, which the texts do not already hold."""
-        words = self.tokens(" ".join(html.unescape(_TAG.sub(" ", text)) for text in texts))
+        plain = " ".join(html.unescape(_TAG.sub(" ", text)) for text in texts).lower()
+        # Splitting into words is the slow part: most entries hold no term at all, even as a substring.
+        groups = [group for group in self.groups if any(phrase[0] in plain for _, phrase in group)]
+        if not groups:
+            return ""
+        words = self.tokens(plain)
         present = set(words)
         extra = []
-        for group in self.groups:
+        for group in groups:
             found = [set(phrase) <= present and _contains(words, phrase) for _, phrase in group]
             if any(found):
                 extra += [term for (term, _), hit in zip(group, found, strict=True) if not hit]
@@ -116,14 +121,14 @@ def paragraph_title(doc: Document, number: int) -> str:
     return html_text(f"¶ {number} · {doc.title}")
 
 
-def document_facts(doc: Document, catalog: Catalog) -> str:
+def document_facts(doc: Document, event_names: dict[str, str]) -> str:
     """The searchable text of a document's page-level entry: its facts, not the page's furniture."""
     facts = [f"Publisher: {doc.publisher}."]
     facts.append(f"Published: {doc.published.human()}." if doc.published else "Date unknown.")
     if doc.place:
         facts.append(f"Place: {doc.place}.")
     facts.append(f"Kind: {doc.kind_label}.")
-    facts.append("Events: " + "; ".join(catalog.event(event).name for event in doc.events) + ".")
+    facts.append("Events: " + "; ".join(event_names[event] for event in doc.events) + ".")
     return html_text(" ".join(facts))
 
 
@@ -146,6 +151,7 @@ def rewrite(index: dict, documents: Sequence[RenderedDocument], catalog: Catalog
     config = {**index["config"], "fields": FIELDS}
     variants = _Variants(groups, _Tokens(config["separator"]))
     by_url = {page_path(f"documents/{item.doc.id}.md", use_directory_urls): item for item in documents}
+    event_names = {event.id: event.name for event in catalog.events}
     docs = []
     for entry in index["docs"]:
         url, _, anchor = entry["location"].partition("#")
@@ -154,7 +160,7 @@ def rewrite(index: dict, documents: Sequence[RenderedDocument], catalog: Catalog
             docs.append(_with_heading(entry, SITE_PAGE_BOOST))
         elif not anchor:
             # Material lists a page's own entry before its sections, and groups results on that order.
-            docs.append(_with_heading({**entry, "text": document_facts(item.doc, catalog)}, DOCUMENT_PAGE_BOOST))
+            docs.append(_with_heading({**entry, "text": document_facts(item.doc, event_names)}, DOCUMENT_PAGE_BOOST))
             docs += paragraph_entries(item, url)
         elif anchor not in (TEXT_SECTION, FURNITURE_SECTION):
             docs.append(_with_heading(entry, DOCUMENT_PAGE_BOOST))
