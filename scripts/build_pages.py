@@ -17,6 +17,7 @@ from pathlib import Path
 
 import editorial
 import passage_pages
+import reference
 from anchors import Registry
 from catalog import Catalog, load_catalog
 from errors import SourceError, relative_message
@@ -33,7 +34,7 @@ from source_text import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 # The folders of docs/ that belong to the pipeline: replaced whole on every build, ignored by git.
-GENERATED = ("documents", "events", "snippets", passage_pages.FOLDER, editorial.FOLDER)
+GENERATED = ("documents", "events", "snippets", reference.FOLDER, passage_pages.FOLDER, editorial.FOLDER)
 
 
 @dataclass
@@ -58,12 +59,15 @@ def render(root: Path, registry: Registry) -> tuple[Catalog, list[RenderedDocume
         entry = registry.documents[doc.id]
         retired = tuple((r.anchor, r.retired, entry.successor_of(r.anchor)) for r in entry.retired)
         rendered.append(RenderedDocument(doc, source, tuple(anchors), retired))
+    glossary, reference_pages = reference.build(sources, catalog, rendered)
     shared = passage_pages.detect(rendered)  # passages one document shares with another
     also_in = passage_pages.notes(shared, rendered)
     pages = {
-        f"documents/{item.doc.id}.md": document_page(item, catalog, after=also_in.get(item.doc.id)) for item in rendered
+        f"documents/{item.doc.id}.md": document_page(item, catalog, glossary.mark, also_in.get(item.doc.id))
+        for item in rendered
     }
     pages.update(passage_pages.pages(shared, rendered))
+    pages.update(reference_pages)
     pages["documents/index.md"] = documents_index(catalog)
     texts = editorial.load_editorial(sources, catalog, load_evidence(sources, catalog, rendered))
     for event in catalog.events:

@@ -8,13 +8,15 @@ import re
 # Python-Markdown's escapable characters with the site's extensions (tables adds "|"), except the
 # three that HTML escaping already neutralises: "<", ">" and "&" are written as entities instead.
 MARKDOWN_ESCAPABLE = "\\`*_{}[]()#+-.!|"
-_ESCAPE = re.compile("([" + re.escape(MARKDOWN_ESCAPABLE) + "])")
+# A hyphen after a letter or digit ("ISIS-Khorasan") can start no Markdown syntax, and left bare it
+# lets the abbr extension find hyphenated glossary terms, which an escape would split in two.
+_ESCAPE = re.compile(r"(?<!\w)-|[" + re.escape(MARKDOWN_ESCAPABLE.replace("-", "")) + "]")
 _URL = re.compile(r"https?://[^\s()<>]+[^\s()<>.,;:!?'\"]")
 
 
 def md_escape(text: str) -> str:
     """Markdown for `text` on one line, read literally (whitespace runs become one space)."""
-    return html.escape(_ESCAPE.sub(r"\\\1", re.sub(r"\s+", " ", text)), quote=False)
+    return html.escape(_ESCAPE.sub(r"\\\g<0>", re.sub(r"\s+", " ", text)), quote=False)
 
 
 def md_with_links(text: str) -> str:

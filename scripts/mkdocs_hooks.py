@@ -16,6 +16,7 @@ import search_index
 import structured_data
 from build_pages import ROOT, build
 from errors import SourceError, relative_message
+from glossary import FocusableAbbreviations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -27,6 +28,7 @@ def on_config(config):
     # so that `mkdocs build -f path/to/mkdocs.yml` works from anywhere.
     snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
     snippets["base_path"] = [str(Path(config.docs_dir) / "snippets")]
+    config.markdown_extensions.append(FocusableAbbreviations())  # glossary terms reachable by keyboard
     return config
 
 

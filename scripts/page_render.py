@@ -7,6 +7,7 @@ with escaped values, so that MkDocs checks the links between pages.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import yaml
@@ -118,11 +119,12 @@ def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
     return '<div class="doc-meta" markdown>\n\n' + "\n".join(parts) + "\n</div>\n"
 
 
-def paragraph_html(anchor: str, number: int, text: str) -> str:
+def paragraph_html(anchor: str, number: int, text: str, mark: Callable[[str], str] = html_text) -> str:
+    """`mark` writes the text as HTML: escaped, and optionally with glossary terms explained (glossary.py)."""
     return (
         f'<p id="{anchor}" class="para" data-n="{number}">'
         f'<a class="para-link" href="#{anchor}" aria-label="Link to paragraph {number}"></a>'
-        f"{html_text(text)}</p>\n"
+        f"{mark(text)}</p>\n"
     )
 
 
@@ -151,7 +153,12 @@ def furniture_block(item: RenderedDocument) -> str:
     )
 
 
-def document_page(item: RenderedDocument, catalog: Catalog, after: dict[str, str] | None = None) -> str:
+def document_page(
+    item: RenderedDocument,
+    catalog: Catalog,
+    mark: Callable[[str], str] = html_text,
+    after: dict[str, str] | None = None,
+) -> str:
     """`after` maps an anchor to HTML placed after that paragraph, outside it (passage_pages.notes)."""
     doc, source = item.doc, item.source
     meta = {
@@ -174,6 +181,8 @@ def document_page(item: RenderedDocument, catalog: Catalog, after: dict[str, str
         "words": item.words,
         "feed_date": feed_date(doc, catalog),  # a full date for the feeds (see structured_data.feed_date)
     }
+    if doc.tags:
+        meta["tags"] = list(doc.tags)  # shown and listed by Material's tags plugin (topics.py)
     number_of = {anchor: n for n, anchor in enumerate(item.anchors, start=1)}
     retired_before: dict[str, list[str]] = {}
     for anchor, date, successor in item.retired:
@@ -181,7 +190,7 @@ def document_page(item: RenderedDocument, catalog: Catalog, after: dict[str, str
     body = []
     for number, (anchor, paragraph) in enumerate(zip(item.anchors, source.paragraphs, strict=True), start=1):
         body.extend(retired_before.get(anchor, []))
-        body.append(paragraph_html(anchor, number, paragraph.text))
+        body.append(paragraph_html(anchor, number, paragraph.text, mark))
         if after and anchor in after:
             body.append(after[anchor])
     notes = f'\n!!! info "About this source"\n\n    {md_with_links(doc.notes)}\n' if doc.notes else ""

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
+import tempfile
+from pathlib import Path
+from types import SimpleNamespace
+
 import markdown
+from anchors import Registry
 from bs4 import BeautifulSoup
 from catalog import Catalog, Document, Event, PartialDate
 from conftest import ROOT
+from glossary import FocusableAbbreviations, Glossary, Term, load_glossary
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_text import md_escape
-from page_render import RenderedDocument, document_page
+from page_render import RenderedDocument, document_page, paragraph_html
 from source_text import SourceText, decode, split_text
 
 # Text as a source may hold it: any character but surrogates and control characters (which
@@ -41,8 +48,23 @@ def site_markdown() -> markdown.Markdown:
         names.append(name)
         if options:
             configs[name] = options
-    configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(ROOT / "docs" / "snippets")]
-    return markdown.Markdown(extensions=names, extension_configs=configs)
+    configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(glossary_snippets())]
+    return markdown.Markdown(extensions=[*names, FocusableAbbreviations()], extension_configs=configs)
+
+
+def glossary_snippets() -> Path:
+    """A folder with the glossary snippet the build appends to every page (so no build is needed first)."""
+    registry = Registry(ROOT / "sources" / "anchors.json")
+    documents = {
+        doc_id: SimpleNamespace(
+            anchors=tuple(a for a, _ in entry.active), retired=tuple((r.anchor,) for r in entry.retired)
+        )
+        for doc_id, entry in registry.documents.items()
+    }
+    folder = Path(tempfile.mkdtemp(prefix="snippets-"))
+    glossary = load_glossary(ROOT / "sources" / "glossary.yml", documents)
+    (folder / "abbreviations.md").write_text(glossary.abbreviations(), encoding="utf-8")
+    return folder
 
 
 MD = site_markdown()
@@ -97,3 +119,34 @@ def test_any_metadata_value_renders_as_itself(value):
     assert normal(html.td.get_text()) == value
     assert normal(html.dd.get_text()) == value
     assert normal(html.find("a", href="https://example.org/").get_text()) == value
+
+
+# Glossary terms as they might be written, with Markdown and HTML characters inside and around them.
+GLOSSARY = Glossary(
+    (
+        Term("ISIS", "Islamic State", ("ISIS-K",), 'An "explanation" with <b>tags</b> & ampersands.', (), 1),
+        Term("ISIS-Khorasan", None, (), "Longer than ISIS, so it wins where both fit.", (), 2),
+        Term("Q&A *x*", None, ("a<b>c",), "Forms with markup characters inside.", (), 3),
+    )
+)
+TOOLTIPS = {form: term.tooltip for term in GLOSSARY.terms for form in term.forms}
+FORMS = list(TOOLTIPS)
+TEXT_WITH_TERMS = st.lists(st.one_of(st.sampled_from(SYNTAX + FORMS), st.text(CHARACTERS, max_size=12)), min_size=1,
+                           max_size=30).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT_WITH_TERMS)
+def test_explained_terms_leave_every_paragraph_word_for_word(text):
+    """Glossary.mark wraps terms in <abbr>, and the paragraph's text stays exactly the source's."""
+    text = decode(text.encode("utf-8"), "property")
+    if not text.strip():
+        return
+    paragraphs, _ = split_text(text, (), "property")
+    html = "".join(paragraph_html(f"p{n}", n, p.text, GLOSSARY.mark) for n, p in enumerate(paragraphs, start=1))
+    shown = render(f'<div class="doc-text" markdown="0">\n\n{html}\n</div>\n').select("p.para")
+    assert [normal(p.get_text()) for p in shown] == [normal(p.text) for p in paragraphs]
+    words = re.compile(r"(?<!\w)(?:ISIS-Khorasan|Q&A \*x\*|ISIS-K|a<b>c|ISIS)(?!\w)")
+    for p, paragraph in zip(shown, paragraphs, strict=True):
+        assert [a.get_text() for a in p.find_all("abbr")] == words.findall(paragraph.text)
+        assert all(a["title"] == TOOLTIPS[a.get_text()] for a in p.find_all("abbr"))

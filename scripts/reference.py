@@ -1,0 +1,31 @@
+"""The reference data of `sources/` (glossary, index of names, topics) read and turned into pages.
+
+Called by build_pages.py after the texts are read (citations are checked against their anchors)
+and before the document pages are written (they need the glossary to explain terms).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from catalog import Catalog
+from glossary import Glossary, glossary_page, load_glossary
+from name_index import index_page, load_index
+from topics import load_topics, topics_page
+
+FOLDER = "reference"  # generated: listed in build_pages.GENERATED and .gitignore
+ABBREVIATIONS = "abbreviations.md"  # in docs/snippets/, appended to every page (mkdocs.yml, pymdownx.snippets)
+
+
+def build(sources: Path, catalog: Catalog, documents) -> tuple[Glossary, dict[str, str]]:
+    """Read and check the three files; return the glossary and the pages (paths under docs/)."""
+    by_id = {item.doc.id: item for item in documents}
+    glossary = load_glossary(sources / "glossary.yml", by_id)
+    entries = load_index(sources / "index-entries.yml", by_id)
+    topics = load_topics(sources / "topics.yml", catalog)
+    return glossary, {
+        f"{FOLDER}/glossary.md": glossary_page(glossary, documents),
+        f"{FOLDER}/names.md": index_page(entries, documents),
+        f"{FOLDER}/topics.md": topics_page(topics, catalog),
+        f"snippets/{ABBREVIATIONS}": glossary.abbreviations(),
+    }
