@@ -112,9 +112,10 @@ def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
         _definition("Length", f"{len(source.paragraphs)} paragraphs, {item.words} words"),
         _definition(
             "Download",
-            f'<span class="downloads">[Source file as captured](<../{source_download(doc)}>) · '
-            f"[Clean text](<../{text_download(doc)}>) · [All documents as JSON](../{CORPUS_JSON})</span>",
-        ),  # written by open_data.py
+            f'<span class="downloads">[Source file as captured](<../{source_download(doc)}>){{ download="" }} · '
+            f'[Clean text](<../{text_download(doc)}>){{ download="" }} · '
+            f"[All documents as JSON](../{CORPUS_JSON})</span>",
+        ),  # written by open_data.py; `download`: saved as UTF-8 bytes, not shown in a guessed encoding
     ]
     return '<div class="doc-meta" markdown>\n\n' + "\n".join(parts) + "\n</div>\n"
 

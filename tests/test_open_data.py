@@ -141,6 +141,8 @@ def test_document_pages_link_their_downloads(built_site, corpus):
         path = page_file(built_site, doc["page_url"])
         links = soup(path).select(".doc-meta .downloads a")
         targets = {(path.parent / link["href"]).resolve() for link in links}
+        # Saved rather than shown: a server that sends text/plain without a charset would garble it.
+        assert [link.has_attr("download") for link in links] == [True, True, False]
         for url in (doc["downloads"]["source"], doc["downloads"]["text"], DEFAULT_SITE_URL + CORPUS_JSON):
             assert site_file(built_site, url).resolve() in targets, (doc["id"], url)
 
