@@ -149,9 +149,12 @@ def align(entry: DocumentAnchors, paragraphs: list[str], date: str) -> tuple[lis
 
 
 def _containment(part: str, whole: str) -> float:
-    """The share of `part` found, in order, inside `whole`."""
-    blocks = difflib.SequenceMatcher(None, part, whole, autojunk=False).get_matching_blocks()
-    return sum(block.size for block in blocks) / max(len(part), 1)
+    """The share of `part`'s words found in `whole` in runs of at least three words in a row (single
+    common words found here and there do not make a paragraph hold another's words)."""
+    words, other = part.split(), whole.split()
+    blocks = difflib.SequenceMatcher(None, words, other, autojunk=False).get_matching_blocks()
+    run = min(3, len(words))
+    return sum(block.size for block in blocks if block.size >= run) / max(len(words), 1)
 
 
 def _successor(old: int, old_text: str, texts: list[str], anchors: list[str], matched: dict[int, int]) -> str | None:
