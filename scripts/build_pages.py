@@ -22,6 +22,7 @@ from anchors import Registry
 from catalog import Catalog, load_catalog
 from errors import SourceError, relative_message
 from evidence import load_evidence
+from mkdocs.utils.yaml import yaml_load
 from page_render import (
     RenderedDocument,
     document_page,
@@ -46,8 +47,14 @@ class BuildResult:
     anchor_changes: list[str]
 
 
-def render(root: Path, registry: Registry) -> tuple[Catalog, list[RenderedDocument], dict[str, str], list[str]]:
-    """Read and check everything, assign anchors (in memory) and render every page."""
+def render(
+    root: Path, registry: Registry, site_url: str | None = None
+) -> tuple[Catalog, list[RenderedDocument], dict[str, str], list[str]]:
+    """Read and check everything, assign anchors (in memory) and render every page.
+
+    `site_url` (for the citations) defaults to the one mkdocs.yml sets.
+    """
+    site_url = site_url or configured_site_url(root)
     sources = root / "sources"
     catalog = load_catalog(sources)
     rendered, changes = [], []
@@ -63,7 +70,9 @@ def render(root: Path, registry: Registry) -> tuple[Catalog, list[RenderedDocume
     shared = passage_pages.detect(rendered)  # passages one document shares with another
     also_in = passage_pages.notes(shared, rendered)
     pages = {
-        f"documents/{item.doc.id}.md": document_page(item, catalog, glossary.mark, also_in.get(item.doc.id))
+        f"documents/{item.doc.id}.md": document_page(
+            item, catalog, glossary.mark, also_in.get(item.doc.id), site_url=site_url
+        )
         for item in rendered
     }
     pages.update(passage_pages.pages(shared, rendered))
@@ -113,10 +122,16 @@ def write_pages(docs: Path, pages: dict[str, str]) -> bool:
     return changed
 
 
-def build(root: Path = ROOT, *, update_registry: bool = True) -> BuildResult:
+def configured_site_url(root: Path) -> str:
+    """`site_url` as mkdocs.yml sets it (it reads SITE_URL), for a conversion run outside MkDocs."""
+    with open(root / "mkdocs.yml", encoding="utf-8") as file:
+        return yaml_load(file).get("site_url") or ""
+
+
+def build(root: Path = ROOT, *, update_registry: bool = True, site_url: str | None = None) -> BuildResult:
     """The whole conversion. Raises SourceError, having written nothing, on bad input."""
     registry = Registry(root / "sources" / "anchors.json")
-    catalog, rendered, pages, changes = render(root, registry)
+    catalog, rendered, pages, changes = render(root, registry, site_url)
     changed = write_pages(root / "docs", pages)
     if update_registry:
         registry.write()

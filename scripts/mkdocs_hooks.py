@@ -35,7 +35,7 @@ def on_config(config):
 def on_pre_build(config):
     root = Path(config.config_file_path).resolve().parent if config.config_file_path else ROOT
     try:
-        result = build(root)
+        result = build(root, site_url=config.site_url)
     except SourceError as error:
         raise PluginError(f"Bad input: {relative_message(error, root)}") from None
     by_id = {item.doc.id: item for item in result.documents}

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import citation
 import yaml
 from catalog import Catalog, Document, Event
 from markdown_text import html_attr, html_text, md_escape, md_with_links
-from site_paths import CORPUS_JSON, source_download, text_download
+from site_paths import CORPUS_JSON, absolute, page_path, source_download, text_download
 from source_text import SourceText
 from structured_data import feed_date
 
@@ -159,8 +160,13 @@ def document_page(
     catalog: Catalog,
     mark: Callable[[str], str] = html_text,
     after: dict[str, str] | None = None,
+    *,
+    site_url: str | None = None,
 ) -> str:
-    """`after` maps an anchor to HTML placed after that paragraph, outside it (passage_pages.notes)."""
+    """`after` maps an anchor to HTML placed after that paragraph, outside it (passage_pages.notes).
+
+    With `site_url`, the page ends with the citation forms of the text (citation.py).
+    """
     doc, source = item.doc, item.source
     meta = {
         "title": doc.title,
@@ -200,9 +206,11 @@ def document_page(
         + f"\n# {md_escape(doc.title.strip())}\n\n"
         + metadata_block(item, catalog)
         + notes
-        + f'\n## Text\n\n<div class="doc-text" lang="{html_attr(doc.language)}" markdown="0">\n\n'
+        + f'\n## Text\n\n<div class="doc-text" lang="{html_attr(doc.language)}" markdown="0"'
+        + f' data-cite="{html_attr(citation.plain_text_head(doc))}">\n\n'
         + "\n".join(body)
         + "\n</div>\n"
+        + (citation.markdown_block(doc, absolute(site_url, page_path(f"documents/{doc.id}.md"))) if site_url else "")
         + furniture_block(item)
     )
 
