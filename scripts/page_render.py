@@ -226,7 +226,8 @@ def event_page(event: Event, catalog: Catalog, lead: str = "", body: str = "") -
     return (
         front_matter({"title": event.name, "description": event.description})
         + f"\n# {md_escape(event.name)}\n\n"
-        + (lead or f"{md_escape(event.description)}\n") + "\n"
+        + (lead or f"{md_escape(event.description)}\n")
+        + "\n"
         + '<div class="doc-meta" markdown>\n\n'
         + "\n".join(facts)
         + "\n</div>\n\n"
@@ -271,4 +272,3 @@ def home_table(catalog: Catalog) -> str:
     if len(catalog.documents) > len(docs):
         more = f"\n[All {len(catalog.documents)} documents](documents/index.md)\n"
     return documents_table(docs, catalog, "") + more
-
