@@ -3,8 +3,8 @@
 Built from the same records as the pages (the build's documents, anchors and paragraphs), so the
 data and the pages cannot disagree:
 
-- `data/corpus.json`: every document's catalog metadata, checksum, page address and paragraphs in
-  order (anchor, number, text, permanent address), and the events; it validates against
+- `data/corpus.json`: every document's catalog metadata, checksum, page address, citation forms
+  (citation.py) and paragraphs in order (anchor, number, text, permanent address), and the events; it validates against
   `data/corpus.schema.json` (hand-written, kept in `docs/data/`);
 - `data/paragraphs.csv`: the same paragraphs, one row each;
 - `data/sources/<file>`: each source file exactly as captured, and `data/text/<id>.txt`: its clean text.
@@ -20,6 +20,7 @@ import io
 import json
 from pathlib import Path
 
+import citation
 from catalog import Catalog, Event
 from page_render import RenderedDocument, sort_key
 from site_paths import (
@@ -69,6 +70,13 @@ def _document(item: RenderedDocument, urls: SiteUrls) -> dict:
         "downloads": {
             "source": urls.file(source_download(doc)),
             "text": urls.file(text_download(doc)),
+        },
+        # The citation forms of the page's "Cite this document" section, from the same code.
+        "citation": {
+            "plain_text": citation.plain_text(doc, page_url),
+            "bibtex": citation.bibtex(doc, page_url),
+            "csl_json": citation.csl_json(doc, page_url),
+            "ris": citation.ris(doc, page_url),
         },
         "paragraph_count": len(source.paragraphs),
         "word_count": item.words,

@@ -115,6 +115,17 @@ def test_dataset_matches_the_pages_paragraph_for_paragraph(built_site, corpus):
             assert words(element.get_text()) == words(paragraph["text"])
 
 
+def test_dataset_citations_are_those_the_pages_show(built_site, corpus):
+    for doc in corpus["documents"]:
+        page = soup(page_file(built_site, doc["page_url"]))
+        shown = [code.get_text().rstrip() for code in page.select(".citation code")]
+        forms = doc["citation"]
+        assert forms["bibtex"].rstrip() in shown and forms["ris"].rstrip() in shown, doc["id"]
+        assert forms["plain_text"].rstrip() in shown and forms["plain_text"].endswith(doc["page_url"])
+        assert json.dumps([forms["csl_json"]], ensure_ascii=False, indent=2) in shown
+        assert f"url = {{{doc['page_url']}}}" in forms["bibtex"]
+
+
 def test_csv_has_one_row_per_paragraph_of_the_dataset(built_site, corpus):
     raw = (built_site / PARAGRAPHS_CSV).read_bytes()
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
