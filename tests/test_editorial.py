@@ -16,10 +16,13 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from anchors import Registry
 from bs4 import BeautifulSoup, Tag
 from build_pages import main as build_main
+from build_pages import render
 from catalog import load_catalog
 from conftest import ROOT, copy_project, mkdocs_build
+from evidence import load_evidence
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -27,6 +30,8 @@ CATALOG = load_catalog(ROOT / "sources")
 EVENT_IDS = [event.id for event in CATALOG.events]
 SOURCES = yaml.safe_load((ROOT / "sources/editorial/sources.yml").read_text(encoding="utf-8"))
 PUBLIC_URLS = {source["url"] for source in SOURCES["public_sources"]}
+EVIDENCE = load_evidence(ROOT / "sources", CATALOG, render(ROOT, Registry(ROOT / "sources" / "anchors.json"))[1])
+EVIDENCE_TARGETS = [f"{doc_id}#{anchor}" for doc_id, item in EVIDENCE.documents.items() for anchor in item.anchors]
 EDITORIAL_PAGES = [f"events/{event_id}" for event_id in EVENT_IDS] + ["overview/timeline", "overview/differences"]
 PARAGRAPH_HREF = re.compile(r"(?:^|/)documents/(?P<doc>[^/#]+)/#(?P<anchor>p[0-9]+)$")
 
@@ -394,6 +399,18 @@ BAD_INPUT = {
         "quote: An 84-member Global Coalition",
         ["differences.yml, line", "field 'quote'", "not in sun-nigeria-nsa-delegation-2022#p1"],
     ),
+    "unknown-label": (
+        "sources/editorial/sources.yml",
+        "  sun-nigeria-nsa-delegation-2022: The Sun",
+        "  sun-nigeria-2099: The Sun",
+        ["sources.yml, line 9", "unknown document 'sun-nigeria-2099'"],
+    ),
+    "public-source-without-address": (
+        "sources/editorial/sources.yml",
+        "    url: https://apanews.net/en/news/anti-daesh-global-coalition-to-meet-in-marrakech",
+        "    url: apanews.net/en/news/anti-daesh-global-coalition-to-meet-in-marrakech",
+        ["sources.yml, line 18", "public source apa-announcement-2022", "field 'url'", "not an http(s) address"],
+    ),
     "unclosed-reference": (
         EVENT_TEXT,
         "[[einpresswire-niamey-action-plan-2023#p6]]",
@@ -420,3 +437,17 @@ def test_an_event_without_its_text_stops_the_build(tmp_path, capsys):
     (project / EVENT_TEXT).unlink()
     assert build_main(["--root", str(project), "--check-anchors"]) == 1
     assert "niamey-meeting-2023.md: is missing" in capsys.readouterr().err
+
+
+@given(
+    before=st.text(alphabet=st.characters(blacklist_characters="[]"), max_size=40),
+    after=st.text(alphabet=st.characters(blacklist_characters="[]"), max_size=40),
+    picks=st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=4),
+)
+def test_any_reference_becomes_links_to_exactly_its_paragraphs(before, after, picks):
+    """Text around a reference is kept as written; each cited paragraph gets one link, with its number."""
+    targets = [EVIDENCE_TARGETS[i % len(EVIDENCE_TARGETS)] for i in picks]
+    expanded = EVIDENCE.expand(f"{before}[[{', '.join(targets)}]]{after}", lambda offset: "test", "../")
+    assert expanded.startswith(before) and expanded.endswith(after)
+    links = re.findall(r"\]\(\.\./documents/([^.]+)\.md#(p[0-9]+)\)", expanded)
+    assert sorted(set(links)) == sorted({tuple(t.split("#")) for t in targets})
