@@ -1,0 +1,294 @@
+"""Benchmark the whole build at scale against a bare Material build of the same pages; Lighthouse scores.
+
+    python scripts/benchmark.py                         # 5, 1,000 and 10,000 documents, then Lighthouse
+    python scripts/benchmark.py --sizes 5 200 --no-lighthouse --out /tmp/bench.md
+
+For each size the project is copied to a scratch folder and `size - 5` generated documents are added
+through the catalog (scripts/corpus_generator.py; the five real texts stay). Then, with
+SOURCE_DATE_EPOCH set:
+
+- conversion: `python scripts/build_pages.py` (sources to Markdown pages, from an empty docs/ state);
+- whole build: `mkdocs build --strict` as a reader runs it, hooks and plugins included (the generated
+  folders removed first, so the hook converts everything again, as in a fresh clone);
+- bare build: `mkdocs build` of the same docs/ with a plain mkdocs.yml: Material, its search plugin,
+  the same Markdown extensions, navigation and theme features, and no hooks, other plugins, extra CSS or
+  JavaScript. The ratio whole/bare is what the project adds to Material's own cost (goal: at most 1.3);
+- pages per second of the whole build (HTML files written / seconds);
+- page weight of the largest document page: every request Chromium makes to load it, gzip-compressed
+  (level 6), with the search index counted apart;
+- search index: `search/search_index.json`, raw and gzip.
+
+Small sizes are built `--repeat` times and the fastest run is kept. The table goes to `--out`
+(Markdown) and a plot beside it (PNG). Lighthouse (scripts/lighthouse.py, mobile defaults) then audits
+the real site's home page, an event page and the longest document page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the tests' scratch-copy and build helpers
+
+import lighthouse  # noqa: E402
+from build_pages import GENERATED  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project, mkdocs_build  # noqa: E402
+from corpus_generator import write_corpus  # noqa: E402
+
+REAL_DOCUMENTS = 5
+EPOCH = {"SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
+# What the bare configuration keeps of the real one: what Material needs to render the same pages.
+BARE_KEEPS = ("site_name", "site_url", "theme", "nav", "not_in_nav", "exclude_docs", "markdown_extensions",
+              "use_directory_urls")  # fmt: skip
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml: `!ENV [NAME, default]` gives the variable's value or the default."""
+
+
+def _env(loader, node):
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    for name in names[:-1] if len(names) > 1 else names:
+        if name in os.environ:
+            return yaml.safe_load(os.environ[name])
+    return names[-1] if len(names) > 1 else None
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+
+
+def bare_config(project: Path) -> Path:
+    """A plain mkdocs.yml for the same docs/: Material and search only (see the module docstring)."""
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    bare = {key: config[key] for key in BARE_KEEPS if key in config}
+    bare["theme"] = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
+    bare["plugins"] = ["search"]
+    extensions = []
+    for extension in bare.get("markdown_extensions", []):
+        if extension == "pymdownx.snippets" or (isinstance(extension, dict) and "pymdownx.snippets" in extension):
+            options = dict(extension["pymdownx.snippets"] or {}) if isinstance(extension, dict) else {}
+            options["base_path"] = [str(project / "docs" / "snippets")]  # what the project's hook sets
+            extension = {"pymdownx.snippets": options}
+        extensions.append(extension)
+    bare["markdown_extensions"] = extensions
+    path = project / "mkdocs-bare.yml"
+    path.write_text(yaml.safe_dump(bare, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env={**os.environ, **EPOCH})
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def clear_generated(project: Path) -> None:
+    for folder in GENERATED:
+        shutil.rmtree(project / "docs" / folder, ignore_errors=True)
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 6, mtime=0))
+
+
+def page_weight(site: Path, path: str) -> tuple[int, int]:
+    """(gzip bytes of everything Chromium loads for the page except the search index, of the index)."""
+    from playwright.sync_api import sync_playwright
+
+    requested: list[str] = []
+    with lighthouse.serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    weight = index = 0
+    for url in dict.fromkeys(requested):
+        local = url.removeprefix(base).split("?")[0].split("#")[0]
+        file = site / local
+        file = file / "index.html" if file.is_dir() else file
+        if not file.is_file():
+            continue
+        size = gz(file.read_bytes())
+        if local.startswith("search/"):
+            index += size
+        else:
+            weight += size
+    return weight, index
+
+
+def largest_document(site: Path) -> str:
+    pages = [p for p in (site / "documents").glob("*/index.html")]
+    largest = max(pages, key=lambda p: (p.stat().st_size, p.as_posix()))
+    return largest.parent.relative_to(site).as_posix() + "/"
+
+
+def measure(size: int, work: Path, repeat: int) -> dict:
+    project = copy_project(work / f"project-{size}")
+    if size > REAL_DOCUMENTS:
+        write_corpus(project, size - REAL_DOCUMENTS, seed=1)
+    conversion, whole, bare = [], [], []
+    site, bare_site = project / "site", work / f"bare-{size}"
+    bare_file = bare_config(project)
+    python = sys.executable
+    for _ in range(repeat):
+        clear_generated(project)
+        conversion.append(timed([python, "scripts/build_pages.py", "--root", str(project)], project))
+        clear_generated(project)
+        start = time.perf_counter()
+        result = mkdocs_build(project, site, env=EPOCH)
+        whole.append(time.perf_counter() - start)
+        if result.returncode != 0:
+            raise SystemExit(f"whole build of {size} documents failed:\n{result.stderr[-3000:]}")
+        bare.append(timed([python, "-m", "mkdocs", "build", "-q", "-f", str(bare_file), "-d", str(bare_site)], project))
+    pages = sum(1 for _ in site.rglob("*.html"))
+    bare_pages = sum(1 for _ in bare_site.rglob("*.html"))
+    document = largest_document(site)
+    weight, loaded_index = page_weight(site, document)
+    index = site / "search" / "search_index.json"
+    row = {
+        "documents": size,
+        "conversion": min(conversion),
+        "whole": min(whole),
+        "bare": min(bare),
+        "pages": pages,
+        "bare_pages": bare_pages,
+        "weight": weight,
+        "loaded_index": loaded_index,
+        "index_raw": index.stat().st_size,
+        "index_gz": gz(index.read_bytes()),
+        "document": document,
+        "site": site,
+    }
+    row["ratio"] = row["whole"] / row["bare"]
+    row["pages_per_second"] = pages / row["whole"]
+    return row
+
+
+def kib(size: int) -> str:
+    return f"{size / 1024:,.0f} KiB" if size < 10 * 1024 * 1024 else f"{size / 1024 / 1024:,.1f} MiB"
+
+
+def table(rows: list[dict]) -> str:
+    lines = [
+        "| documents | conversion s | whole build s | bare Material build s | whole / bare | pages/s (whole) "
+        "| HTML pages (whole / bare) | document page, gzip, all assets | search index raw / gzip |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['documents']:,} | {row['conversion']:.1f} | {row['whole']:.1f} | {row['bare']:.1f} "
+            f"| {row['ratio']:.2f} | {row['pages_per_second']:.0f} | {row['pages']:,} / {row['bare_pages']:,} "
+            f"| {kib(row['weight'])} (+ {kib(row['loaded_index'])} index) "
+            f"| {kib(row['index_raw'])} / {kib(row['index_gz'])} |"
+        )
+    return "\n".join(lines)
+
+
+def growth(rows: list[dict]) -> str:
+    """How time grows between the two largest sizes: 1.0 is linear."""
+    if len(rows) < 2:
+        return ""
+    small, large = rows[-2], rows[-1]
+    factor = large["documents"] / small["documents"]
+    return (
+        f"From {small['documents']:,} to {large['documents']:,} documents (x{factor:.0f}), the whole build took "
+        f"x{large['whole'] / small['whole']:.1f} the time and the bare build x{large['bare'] / small['bare']:.1f}."
+    )
+
+
+def plot(rows: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sizes = [row["documents"] for row in rows]
+    figure, (times, ratio) = plt.subplots(1, 2, figsize=(10, 4), dpi=100)
+    for key, label, marker in (("whole", "whole build", "o"), ("bare", "bare Material build", "s"),
+                               ("conversion", "conversion", "^")):  # fmt: skip
+        times.loglog(sizes, [row[key] for row in rows], marker=marker, label=label)
+    times.set_xlabel("documents")
+    times.set_ylabel("seconds (log)")
+    times.set_title("Build time")
+    times.legend()
+    times.grid(True, which="both", alpha=0.3)
+    ratio.semilogx(sizes, [row["ratio"] for row in rows], marker="o", label="whole / bare")
+    ratio.axhline(1.3, linestyle="--", color="grey", label="goal 1.3")
+    ratio.set_xlabel("documents")
+    ratio.set_title("Whole build / bare Material build")
+    ratio.legend()
+    ratio.grid(True, which="both", alpha=0.3)
+    figure.tight_layout()
+    figure.savefig(path, metadata={"Software": None})
+    plt.close(figure)
+
+
+def lighthouse_pages(site: Path) -> dict[str, str]:
+    events = sorted(p.parent.name for p in (site / "events").glob("*/index.html"))
+    return {"home": "", "event": f"events/{events[0]}/", "longest document": largest_document(site)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 1000, 10000], help="documents per corpus")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of sizes up to 100 documents (fastest kept)")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse audits")
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="benchmark-") as scratch:
+        for size in sorted(args.sizes):
+            row = measure(size, Path(scratch), args.repeat if size <= 100 else 1)
+            rows.append(row)
+            print(table([row]).splitlines()[-1], flush=True)
+        scores, audited = {}, {}
+        real = next((row for row in rows if row["documents"] == REAL_DOCUMENTS), None)
+        if not args.no_lighthouse and real:
+            audited = lighthouse_pages(real["site"])
+            scores = lighthouse.audit_pages(real["site"], audited)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    image = args.out.with_suffix(".png")
+    plot(rows, image)
+    cpu = f"{os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}"
+    text = [
+        "# Build benchmark",
+        "",
+        f"`python scripts/benchmark.py --sizes {' '.join(map(str, args.sizes))}` on {cpu}.",
+        "Document page: the largest of the corpus. Times are wall-clock seconds, best of "
+        f"{args.repeat} for sizes up to 100 documents.",
+        "",
+        table(rows),
+        "",
+        growth(rows),
+        "",
+        f"![Build time and ratio]({image.name})",
+    ]
+    if scores:
+        text += ["", "## Lighthouse (mobile defaults, Debian's Chromium, site served with gzip on 127.0.0.1)", ""]
+        text += ["| page | performance | accessibility | best practices | SEO |", "|---|---:|---:|---:|---:|"]
+        for name, score in scores.items():
+            values = " | ".join(f"{score[c]:.2f}" for c in lighthouse.CATEGORIES)
+            text.append(f"| {name} (`/{audited[name]}`) | {values} |")
+    args.out.write_text("\n".join(text) + "\n", encoding="utf-8")
+    print("\n".join(text))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
