@@ -40,7 +40,8 @@ def vocabulary(seed: int, made_up: int = 20_000) -> list[str]:
     """The real texts' words, most frequent first, then made-up names (ordered, so Zipf weights apply)."""
     counts: dict[str, int] = {}
     for path in sorted(SOURCES.glob("*.txt")):
-        for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", path.read_text(encoding="utf-8-sig")):
+        # Hyphens split words: the capture of one text keeps its address as a line of hyphenated words.
+        for word in re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)?", path.read_text(encoding="utf-8-sig")):
             counts[word.lower()] = counts.get(word.lower(), 0) + 1
     words = sorted(counts, key=lambda w: (-counts[w], w))
     rng = random.Random(seed)
