@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from catalog import _entries, _Entry
+from evidence import Evidence
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown_text import html_attr, html_text, md_escape, md_with_links
+from markdown_text import html_attr, html_text, md_escape
 from mentions import forms_found, mentions, mentions_markdown, pattern
-from source_refs import Citation, read_citations
 
 FIELDS = {"term", "expansion", "variants", "explanation", "cite"}
 REQUIRED = ["term", "explanation", "cite"]
@@ -36,7 +36,7 @@ class Term:
     expansion: str | None
     variants: tuple[str, ...]
     explanation: str
-    cites: tuple[Citation, ...]
+    evidence: str  # Markdown links to the paragraphs or public sources cited (evidence.py), from reference/
     line: int
 
     @property
@@ -77,8 +77,8 @@ class Glossary:
         return "".join(f"*[{form}]: {term.tooltip}\n" for form, term in sorted(self._by_form.items()))
 
 
-def load_glossary(path: Path, documents: dict) -> Glossary:
-    """Read and check the glossary; `documents` maps document ids to their RenderedDocument."""
+def load_glossary(path: Path, evidence: Evidence) -> Glossary:
+    """Read and check the glossary; citations are checked and linked by `evidence` (see evidence.py)."""
     terms, owner = [], {}
     for index, entry in enumerate(_entries(path, "terms")):
         reader = _Entry(path, entry, f"term {entry.get('term') or index + 1}")
@@ -95,16 +95,17 @@ def load_glossary(path: Path, documents: dict) -> Glossary:
                     name, f"duplicate term '{form}' (already defined on line {owner[form]}).", "Define it once."
                 )
             owner[form] = entry.line_of(name)
-        cites = read_citations(reader, documents)
+        cites = list(reader.texts("cite"))
         if not cites:
             raise reader.fail("cite", "cites nothing.", "Name the paragraph (<document id>#p<n>) or public source.")
+        where = f"{path}, line {entry.line_of('cite')} (term {term}, field 'cite')"
         terms.append(
             Term(
                 term=term,
                 expansion=reader.text("expansion", optional=True),
                 variants=variants,
                 explanation=reader.text("explanation"),
-                cites=cites,
+                evidence=evidence.links(cites, where, "../"),
                 line=entry.line,
             )
         )
@@ -132,7 +133,6 @@ class FocusableAbbreviations(Extension):
 
 def glossary_page(glossary: Glossary, documents) -> str:
     """The page gathering every term: explanation, sources, and the paragraphs that use it."""
-    titles = {item.doc.id: item.doc.title for item in documents}
     out = [
         "---\ntitle: Glossary\ndescription: The abbreviations and terms the texts use, explained with their sources.\n"
         "---\n\n# Abbreviations and terms\n\n",
@@ -148,8 +148,7 @@ def glossary_page(glossary: Glossary, documents) -> str:
         out.append(f"\n## {md_escape(term.term)}\n\n")
         if term.expansion:
             out.append(f"**{md_escape(term.expansion)}**\n\n")
-        sources = ", ".join(c.markdown(titles.get) for c in term.cites)
-        out.append(f"{md_with_links(term.explanation)} (Sources: {sources}.)\n\n")
+        out.append(f"{md_escape(term.explanation)} {term.evidence}\n\n")
         if used:
             out.append("Written in the texts as " + ", ".join(f"“{md_escape(f)}”" for f in used) + ".")
         if unused:

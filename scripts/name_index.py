@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from catalog import _entries, _Entry
+from evidence import Evidence
 from markdown_text import md_escape
 from mentions import forms_found, mentions, mentions_markdown, pattern
-from source_refs import Citation, read_citations
 
 KINDS = {"person": "People", "place": "Places", "organisation": "Organisations"}
 FIELDS = {"name", "kind", "variants", "description", "cite"}
@@ -27,7 +27,7 @@ class IndexEntry:
     kind: str
     variants: tuple[str, ...]
     description: str | None
-    cites: tuple[Citation, ...]
+    evidence: str  # Markdown links to what the description cites (evidence.py), from reference/; or ""
     line: int
 
     @property
@@ -35,8 +35,8 @@ class IndexEntry:
         return (self.name, *self.variants)
 
 
-def load_index(path: Path, documents: dict) -> tuple[IndexEntry, ...]:
-    """Read and check the entries; `documents` maps document ids to their RenderedDocument."""
+def load_index(path: Path, evidence: Evidence) -> tuple[IndexEntry, ...]:
+    """Read and check the entries; citations are checked and linked by `evidence` (see evidence.py)."""
     entries, owner = [], {}
     for index, entry in enumerate(_entries(path, "entries")):
         reader = _Entry(path, entry, f"entry {entry.get('name') or index + 1}")
@@ -55,16 +55,17 @@ def load_index(path: Path, documents: dict) -> tuple[IndexEntry, ...]:
                 )
             owner[form] = entry.line_of(field_name)
         description = reader.text("description", optional=True)
-        cites = read_citations(reader, documents)
+        cites = list(reader.texts("cite"))
         if description and not cites:
             raise reader.fail("cite", "is missing: a description must cite its source.", "Add cite: [<id>#p<n>].")
+        where = f"{path}, line {entry.line_of('cite')} (entry {name}, field 'cite')"
         entries.append(
             IndexEntry(
                 name=name,
                 kind=kind,
                 variants=variants,
                 description=description,
-                cites=cites,
+                evidence=evidence.links(cites, where, "../") if cites else "",
                 line=entry.line,
             )
         )
@@ -72,7 +73,6 @@ def load_index(path: Path, documents: dict) -> tuple[IndexEntry, ...]:
 
 
 def index_page(entries: tuple[IndexEntry, ...], documents) -> str:
-    titles = {item.doc.id: item.doc.title for item in documents}
     out = [
         "---\ntitle: People, places and organisations\n"
         "description: Who and what the texts name, with a link to every paragraph that names them.\n---\n\n"
@@ -90,8 +90,7 @@ def index_page(entries: tuple[IndexEntry, ...], documents) -> str:
             found = mentions(regex, documents)
             out.append(f"\n### {md_escape(entry.name)}\n\n")
             if entry.description:
-                sources = ", ".join(c.markdown(titles.get) for c in entry.cites)
-                out.append(f"{md_escape(entry.description)} ({sources})\n\n")
+                out.append(f"{md_escape(entry.description)} {entry.evidence}\n\n")
             used = [form for form in forms_found(regex, documents) if form != entry.name]
             if used:
                 out.append("Also written: " + ", ".join(f"“{md_escape(form)}”" for form in used) + ".\n\n")

@@ -1,7 +1,7 @@
 """The reference data of `sources/` (glossary, index of names, topics) read and turned into pages.
 
-Called by build_pages.py after the texts are read (citations are checked against their anchors)
-and before the document pages are written (they need the glossary to explain terms).
+Called by build_pages.py after the texts are read (citations are checked and linked by evidence.py,
+as in the site's own prose) and before the document pages are written (they need the glossary).
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from catalog import Catalog
+from evidence import load_evidence
 from glossary import Glossary, glossary_page, load_glossary
 from name_index import index_page, load_index
 from topics import load_topics, topics_page
@@ -19,9 +20,9 @@ ABBREVIATIONS = "abbreviations.md"  # in docs/snippets/, appended to every page 
 
 def build(sources: Path, catalog: Catalog, documents) -> tuple[Glossary, dict[str, str]]:
     """Read and check the three files; return the glossary and the pages (paths under docs/)."""
-    by_id = {item.doc.id: item for item in documents}
-    glossary = load_glossary(sources / "glossary.yml", by_id)
-    entries = load_index(sources / "index-entries.yml", by_id)
+    evidence = load_evidence(sources, catalog, documents)
+    glossary = load_glossary(sources / "glossary.yml", evidence)
+    entries = load_index(sources / "index-entries.yml", evidence)
     topics = load_topics(sources / "topics.yml", catalog)
     return glossary, {
         f"{FOLDER}/glossary.md": glossary_page(glossary, documents),

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 import tempfile
 from pathlib import Path
-from types import SimpleNamespace
 
+import build_pages
 import markdown
 from anchors import Registry
 from bs4 import BeautifulSoup
 from catalog import Catalog, Document, Event, PartialDate
 from conftest import ROOT
-from glossary import FocusableAbbreviations, Glossary, Term, load_glossary
+from glossary import FocusableAbbreviations, Glossary, Term
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_text import md_escape
@@ -54,16 +54,9 @@ def site_markdown() -> markdown.Markdown:
 
 def glossary_snippets() -> Path:
     """A folder with the glossary snippet the build appends to every page (so no build is needed first)."""
-    registry = Registry(ROOT / "sources" / "anchors.json")
-    documents = {
-        doc_id: SimpleNamespace(
-            anchors=tuple(a for a, _ in entry.active), retired=tuple((r.anchor,) for r in entry.retired)
-        )
-        for doc_id, entry in registry.documents.items()
-    }
+    pages = build_pages.render(ROOT, Registry(ROOT / "sources" / "anchors.json"))[2]
     folder = Path(tempfile.mkdtemp(prefix="snippets-"))
-    glossary = load_glossary(ROOT / "sources" / "glossary.yml", documents)
-    (folder / "abbreviations.md").write_text(glossary.abbreviations(), encoding="utf-8")
+    (folder / "abbreviations.md").write_text(pages["snippets/abbreviations.md"], encoding="utf-8")
     return folder
 
 
@@ -124,9 +117,9 @@ def test_any_metadata_value_renders_as_itself(value):
 # Glossary terms as they might be written, with Markdown and HTML characters inside and around them.
 GLOSSARY = Glossary(
     (
-        Term("ISIS", "Islamic State", ("ISIS-K",), 'An "explanation" with <b>tags</b> & ampersands.', (), 1),
-        Term("ISIS-Khorasan", None, (), "Longer than ISIS, so it wins where both fit.", (), 2),
-        Term("Q&A *x*", None, ("a<b>c",), "Forms with markup characters inside.", (), 3),
+        Term("ISIS", "Islamic State", ("ISIS-K",), 'An "explanation" with <b>tags</b> & ampersands.', "", 1),
+        Term("ISIS-Khorasan", None, (), "Longer than ISIS, so it wins where both fit.", "", 2),
+        Term("Q&A *x*", None, ("a<b>c",), "Forms with markup characters inside.", "", 3),
     )
 )
 TOOLTIPS = {form: term.tooltip for term in GLOSSARY.terms for form in term.forms}
