@@ -7,20 +7,24 @@ For each size the project is copied to a scratch folder and `size - 5` generated
 through the catalog (scripts/corpus_generator.py; the five real texts stay). Then, with
 SOURCE_DATE_EPOCH set:
 
+Times are CPU seconds (user + system) of each build process, which a busy shared machine disturbs far
+less than wall-clock time (kept for the whole build too).
+
 - conversion: `python scripts/build_pages.py` (sources to Markdown pages, from an empty docs/ state);
 - whole build: `mkdocs build --strict` as a reader runs it, hooks and plugins included (the generated
   folders removed first, so the hook converts everything again, as in a fresh clone);
 - bare build: `mkdocs build` of the same docs/ with a plain mkdocs.yml: Material, its search plugin,
   the same Markdown extensions, navigation and theme features, and no hooks, other plugins, extra CSS or
   JavaScript. The ratio whole/bare is what the project adds to Material's own cost (goal: at most 1.3);
-- pages per second of the whole build (HTML files written / seconds);
+- pages per CPU second of the whole build (HTML files written / seconds);
 - page weight of the largest document page: every request Chromium makes to load it, gzip-compressed
   (level 6), with the search index counted apart;
 - search index: `search/search_index.json`, raw and gzip.
 
 Small sizes are built `--repeat` times and the fastest run is kept. The table goes to `--out`
-(Markdown) and a plot beside it (PNG). Lighthouse (scripts/lighthouse.py, mobile defaults) then audits
-the real site's home page, an event page and the longest document page.
+(Markdown) with a plot beside it (PNG), rewritten after each size, so a run stopped early keeps what it
+measured. Lighthouse (scripts/lighthouse.py, mobile defaults) audits the real site (the 5-document
+corpus) as soon as it is built: the home page, an event page and the longest document page.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ import argparse
 import gzip
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -87,13 +92,23 @@ def bare_config(project: Path) -> Path:
     return path
 
 
-def timed(command: list[str], cwd: Path) -> float:
-    start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env={**os.environ, **EPOCH})
-    elapsed = time.perf_counter() - start
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(run) -> tuple[float, float]:
+    """(wall-clock, CPU) seconds of `run()`, which runs one child process and returns it."""
+    start, cpu = time.perf_counter(), cpu_seconds()
+    result = run()
+    elapsed, used = time.perf_counter() - start, cpu_seconds() - cpu
     if result.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
-    return elapsed
+        raise SystemExit(f"{' '.join(map(str, result.args))} failed:\n{result.stderr[-3000:]}")
+    return elapsed, used
+
+
+def child(command: list[str], cwd: Path):
+    return lambda: subprocess.run(command, cwd=cwd, capture_output=True, text=True, env={**os.environ, **EPOCH})
 
 
 def clear_generated(project: Path) -> None:
@@ -148,24 +163,25 @@ def measure(size: int, work: Path, repeat: int) -> dict:
     python = sys.executable
     for _ in range(repeat):
         clear_generated(project)
-        conversion.append(timed([python, "scripts/build_pages.py", "--root", str(project)], project))
+        conversion.append(timed(child([python, "scripts/build_pages.py", "--root", str(project)], project)))
         clear_generated(project)
-        start = time.perf_counter()
-        result = mkdocs_build(project, site, env=EPOCH)
-        whole.append(time.perf_counter() - start)
-        if result.returncode != 0:
-            raise SystemExit(f"whole build of {size} documents failed:\n{result.stderr[-3000:]}")
-        bare.append(timed([python, "-m", "mkdocs", "build", "-q", "-f", str(bare_file), "-d", str(bare_site)], project))
+        whole.append(timed(lambda: mkdocs_build(project, site, env=EPOCH)))
+        bare_build = [python, "-m", "mkdocs", "build", "-q", "-f", str(bare_file), "-d", str(bare_site)]
+        bare.append(timed(child(bare_build, project)))
     pages = sum(1 for _ in site.rglob("*.html"))
     bare_pages = sum(1 for _ in bare_site.rglob("*.html"))
+    shutil.rmtree(bare_site)
     document = largest_document(site)
     weight, loaded_index = page_weight(site, document)
     index = site / "search" / "search_index.json"
     row = {
         "documents": size,
-        "conversion": min(conversion),
-        "whole": min(whole),
-        "bare": min(bare),
+        # CPU seconds (user + system) of the build processes: on a shared machine wall-clock time measures
+        # the other processes as much as the build. The whole build's wall-clock time is kept for reference.
+        "conversion": min(cpu for _, cpu in conversion),
+        "whole": min(cpu for _, cpu in whole),
+        "bare": min(cpu for _, cpu in bare),
+        "whole_wall": min(wall for wall, _ in whole),
         "pages": pages,
         "bare_pages": bare_pages,
         "weight": weight,
@@ -186,13 +202,15 @@ def kib(size: int) -> str:
 
 def table(rows: list[dict]) -> str:
     lines = [
-        "| documents | conversion s | whole build s | bare Material build s | whole / bare | pages/s (whole) "
-        "| HTML pages (whole / bare) | document page, gzip, all assets | search index raw / gzip |",
+        "| documents | conversion CPU s | whole build CPU s (wall s) | bare Material build CPU s | whole / bare "
+        "| pages per CPU s (whole) | HTML pages (whole / bare) | document page, gzip, all assets "
+        "| search index raw / gzip |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         lines.append(
-            f"| {row['documents']:,} | {row['conversion']:.1f} | {row['whole']:.1f} | {row['bare']:.1f} "
+            f"| {row['documents']:,} | {row['conversion']:.1f} | {row['whole']:.1f} ({row['whole_wall']:.0f}) "
+            f"| {row['bare']:.1f} "
             f"| {row['ratio']:.2f} | {row['pages_per_second']:.0f} | {row['pages']:,} / {row['bare_pages']:,} "
             f"| {kib(row['weight'])} (+ {kib(row['loaded_index'])} index) "
             f"| {kib(row['index_raw'])} / {kib(row['index_gz'])} |"
@@ -244,38 +262,28 @@ def lighthouse_pages(site: Path) -> dict[str, str]:
     return {"home": "", "event": f"events/{events[0]}/", "longest document": largest_document(site)}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 1000, 10000], help="documents per corpus")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of sizes up to 100 documents (fastest kept)")
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md")
-    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse audits")
-    args = parser.parse_args(argv)
-    rows = []
-    with tempfile.TemporaryDirectory(prefix="benchmark-") as scratch:
-        for size in sorted(args.sizes):
-            row = measure(size, Path(scratch), args.repeat if size <= 100 else 1)
-            rows.append(row)
-            print(table([row]).splitlines()[-1], flush=True)
-        scores, audited = {}, {}
-        real = next((row for row in rows if row["documents"] == REAL_DOCUMENTS), None)
-        if not args.no_lighthouse and real:
-            audited = lighthouse_pages(real["site"])
-            scores = lighthouse.audit_pages(real["site"], audited)
+def write_report(args: argparse.Namespace, rows: list[dict], scores: dict, audited: dict, load: str) -> str:
+    """The table, the plot and the Lighthouse scores measured so far (rewritten after each size)."""
     args.out.parent.mkdir(parents=True, exist_ok=True)
     image = args.out.with_suffix(".png")
     plot(rows, image)
     cpu = f"{os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}"
+    measured = [row["documents"] for row in rows]
+    missing = [size for size in args.sizes if size not in measured]
     text = [
         "# Build benchmark",
         "",
-        f"`python scripts/benchmark.py --sizes {' '.join(map(str, args.sizes))}` on {cpu}.",
-        "Document page: the largest of the corpus. Times are wall-clock seconds, best of "
-        f"{args.repeat} for sizes up to 100 documents.",
+        f"`python scripts/benchmark.py --sizes {' '.join(map(str, args.sizes))}` on {cpu}; load average "
+        f"at the start: {load}. Document page: the largest of the corpus. Times are CPU seconds (user + system) of "
+        f"the build processes, best of {args.repeat} for sizes up to 100 documents.",
         "",
         table(rows),
         "",
         growth(rows),
+        "",
+        f"Not measured (the run was stopped first): {', '.join(f'{size:,}' for size in missing)} documents."
+        if missing
+        else "",
         "",
         f"![Build time and ratio]({image.name})",
     ]
@@ -285,8 +293,32 @@ def main(argv: list[str] | None = None) -> int:
         for name, score in scores.items():
             values = " | ".join(f"{score[c]:.2f}" for c in lighthouse.CATEGORIES)
             text.append(f"| {name} (`/{audited[name]}`) | {values} |")
-    args.out.write_text("\n".join(text) + "\n", encoding="utf-8")
-    print("\n".join(text))
+    report = "\n".join(line for i, line in enumerate(text) if line or (i and text[i - 1])) + "\n"
+    args.out.write_text(report, encoding="utf-8")
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 1000, 10000], help="documents per corpus")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of sizes up to 100 documents (fastest kept)")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse audits")
+    args = parser.parse_args(argv)
+    args.sizes = sorted(args.sizes)
+    load = " ".join(f"{value:.1f}" for value in os.getloadavg())
+    rows, scores, audited = [], {}, {}
+    with tempfile.TemporaryDirectory(prefix="benchmark-") as scratch:
+        for size in args.sizes:
+            row = measure(size, Path(scratch), args.repeat if size <= 100 else 1)
+            rows.append(row)
+            print(table([row]).splitlines()[-1], flush=True)
+            if size == REAL_DOCUMENTS and not args.no_lighthouse:  # the real site, audited before it is removed
+                audited = lighthouse_pages(row["site"])
+                scores = lighthouse.audit_pages(row["site"], audited)
+            shutil.rmtree(row.pop("site").parent, ignore_errors=True)  # the scratch copies of large corpora are big
+            write_report(args, rows, scores, audited, load)
+    print(write_report(args, rows, scores, audited, load))
     return 0
 
 
