@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 from html import unescape
+from itertools import groupby
 
 from markdown_text import html_attr, html_text, md_escape
 from mkdocs.exceptions import PluginError
@@ -63,20 +64,10 @@ def notes(shared: SharedPassages, items: Sequence[RenderedDocument]) -> dict[str
     for doc, paragraphs in shared.counterparts().items():
         anchors = by_id[doc].anchors
         for paragraph, counterparts in paragraphs.items():
-            groups: list[list] = []
-            for counterpart in counterparts:
-                last = groups[-1][0] if groups else None
-                if last and (last.doc, last.identical, last.pair) == (
-                    counterpart.doc,
-                    counterpart.identical,
-                    counterpart.pair,
-                ):
-                    groups[-1].append(counterpart)
-                else:
-                    groups.append([counterpart])
             parts = []
-            for group in groups:
-                other = by_id[group[0].doc]
+            # One entry per other document and status: "Publisher, ¶ 3, ¶ 4 — identical (compare)".
+            for (other_id, identical, pair), grouped in groupby(counterparts, lambda c: (c.doc, c.identical, c.pair)):
+                group, other = list(grouped), by_id[other_id]
                 links = []
                 for position, counterpart in enumerate(group):
                     name = f"{other.doc.publisher}, ¶ {counterpart.paragraph + 1}"
@@ -85,11 +76,8 @@ def notes(shared: SharedPassages, items: Sequence[RenderedDocument]) -> dict[str
                         f'<a href="{html_attr(other.doc.id)}.md#{other.anchors[counterpart.paragraph]}">'
                         f"{html_text(text)}</a>"
                     )
-                compare = f"../{FOLDER}/{page_name(group[0].pair)}.md#passage-{group[0].passage}"
-                parts.append(
-                    ", ".join(links) + f" — {status(all(c.identical for c in group))} "
-                    f'(<a href="{html_attr(compare)}">compare</a>)'
-                )
+                compare = f"../{FOLDER}/{page_name(pair)}.md#passage-{group[0].passage}"
+                parts.append(", ".join(links) + f' — {status(identical)} (<a href="{html_attr(compare)}">compare</a>)')
             result.setdefault(doc, {})[anchors[paragraph]] = (
                 f'<div class="{PASSAGE_NOTE_CLASS}" role="note" data-search-exclude>'
                 f'<span class="passage-note-label">Also in:</span> {"; ".join(parts)}</div>\n'
