@@ -242,7 +242,7 @@ def plot(rows: list[dict], path: Path) -> None:
                                ("conversion", "conversion", "^")):  # fmt: skip
         times.loglog(sizes, [row[key] for row in rows], marker=marker, label=label)
     times.set_xlabel("documents")
-    times.set_ylabel("seconds (log)")
+    times.set_ylabel("CPU seconds (log)")
     times.set_title("Build time")
     times.legend()
     times.grid(True, which="both", alpha=0.3)
