@@ -10,13 +10,16 @@ import re
 MARKDOWN_ESCAPABLE = "\\`*_{}[]()#+-.!|"
 # A hyphen after a letter or digit ("ISIS-Khorasan") can start no Markdown syntax, and left bare it
 # lets the abbr extension find hyphenated glossary terms, which an escape would split in two.
-_ESCAPE = re.compile(r"(?<!\w)-|[" + re.escape(MARKDOWN_ESCAPABLE.replace("-", "")) + "]")
+_ESCAPE = re.compile(r"(?<!\w)-|[" + re.escape(MARKDOWN_ESCAPABLE.replace("-", "").replace("[]", "")) + "]")
+# Square brackets become character references, not backslash escapes: the link reference pattern
+# does not honour "\]", so a value such as "]:" inside link text would turn the link into a definition.
+_BRACKETS = str.maketrans({"[": "&#91;", "]": "&#93;"})
 _URL = re.compile(r"https?://[^\s()<>]+[^\s()<>.,;:!?'\"]")
 
 
 def md_escape(text: str) -> str:
     """Markdown for `text` on one line, read literally (whitespace runs become one space)."""
-    return html.escape(_ESCAPE.sub(r"\\\g<0>", re.sub(r"\s+", " ", text)), quote=False)
+    return html.escape(_ESCAPE.sub(r"\\\g<0>", re.sub(r"\s+", " ", text)), quote=False).translate(_BRACKETS)
 
 
 def md_with_links(text: str) -> str:
