@@ -157,22 +157,22 @@
       element.classList.remove("para-target", "para-successor");
     });
     var target = targetOf(location.hash);
+    if (!target) return;
     var stale = document.querySelector(":target");
-    if (!target || !target.closest(".doc-text") || !target.matches("p.para, .para-retired")) {
-      if (stale && stale.closest(".doc-text") && !target) history.replaceState(history.state, "", location.href);
-      return;
-    }
-    target.classList.add("para-target");
-    if (target.matches(".para-retired")) {
-      var successor = document.getElementById(target.getAttribute("data-successor"));
-      if (successor) successor.classList.add("para-successor");
+    var paragraph = target.closest(".doc-text") && target.matches("p.para, .para-retired");
+    if (paragraph) {
+      target.classList.add("para-target");
+      if (target.matches(".para-retired")) {
+        var successor = document.getElementById(target.getAttribute("data-successor"));
+        if (successor) successor.classList.add("para-successor");
+      }
     }
     if (location.hash.indexOf(":~:") >= 0) {
       // A text fragment the browser did not take (it would have removed it from the address):
       // land on the paragraph it names.
-      target.scrollIntoView({ block: "start" });
-    } else if (stale !== target) {
-      // Navigating to the address the page already has moves `:target` and scrolls below the header.
+      if (paragraph) target.scrollIntoView({ block: "start" });
+    } else if (stale !== target && (paragraph || (stale && stale.closest(".doc-text")))) {
+      // Navigating to the address the page already has moves `:target` (and scrolls below the header).
       location.replace(location.href);
     }
   }
