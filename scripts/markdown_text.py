@@ -14,12 +14,15 @@ _ESCAPE = re.compile(r"(?<!\w)-|[" + re.escape(MARKDOWN_ESCAPABLE.replace("-", "
 # Square brackets become character references, not backslash escapes: the link reference pattern
 # does not honour "\]", so a value such as "]:" inside link text would turn the link into a definition.
 _BRACKETS = str.maketrans({"[": "&#91;", "]": "&#93;"})
+# "???" opens a pymdownx.details block at the start of a line and has no backslash escape: break it up.
+_DETAILS = re.compile(r"\?(?=\?\?)")
 _URL = re.compile(r"https?://[^\s()<>]+[^\s()<>.,;:!?'\"]")
 
 
 def md_escape(text: str) -> str:
     """Markdown for `text` on one line, read literally (whitespace runs become one space)."""
-    return html.escape(_ESCAPE.sub(r"\\\g<0>", re.sub(r"\s+", " ", text)), quote=False).translate(_BRACKETS)
+    escaped = html.escape(_ESCAPE.sub(r"\\\g<0>", re.sub(r"\s+", " ", text)), quote=False)
+    return _DETAILS.sub("&#63;", escaped.translate(_BRACKETS))
 
 
 def md_with_links(text: str) -> str:
