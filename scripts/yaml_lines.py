@@ -22,8 +22,14 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it: reading the catalog is on every build's path.
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE):
     """SafeLoader without the timestamp resolver, building LineDicts."""
+
+    path = "<yaml>"  # the file being read, for messages (libyaml's marks do not carry it)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -41,7 +47,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         key = loader.construct_object(key_node, deep=True)
         if key in result:
             raise SourceError(
-                f"{node.start_mark.name}, line {key_node.start_mark.line + 1}",
+                f"{loader.path}, line {key_node.start_mark.line + 1}",
                 f"the key '{key}' appears twice in one entry.",
                 "Keep one of them.",
             )
@@ -63,7 +69,7 @@ def load_yaml(path: Path):
         raise SourceError(str(path), f"is not UTF-8 (byte {error.start}).", "Save it as UTF-8.") from None
     try:
         loader = _Loader(text)
-        loader.name = str(path)  # so that marks, and so messages, name the file
+        loader.path = str(path)
         try:
             return loader.get_single_data()
         finally:
