@@ -174,7 +174,7 @@ def test_copy_link_and_copy_citation_put_the_right_text_on_the_clipboard(tab, si
     assert tab.evaluate("navigator.clipboard.readText()") == url
     assert tab.inner_text("#para-status") == f"Link to paragraph {number} copied to the clipboard."
     tab.click(f"#{anchor} .para-tool[data-action=cite]")
-    tab.wait_for_function("document.getElementById('para-status').textContent.startsWith('Citation')")
+    tab.wait_for_function("document.getElementById('para-status')?.textContent.startsWith('Citation')")
     assert tab.evaluate("navigator.clipboard.readText()") == citation.plain_text(DOC, url, number)
 
 
@@ -187,10 +187,10 @@ def test_copy_buttons_work_with_the_keyboard_with_visible_focus_and_confirmation
             break
     else:
         pytest.fail("Tab never reached the copy-link button of ¶ 3")
-    focus = tab.evaluate(
-        "(b => [getComputedStyle(b).outlineStyle, getComputedStyle(b.parentElement).opacity])(document.activeElement)"
-    )
-    assert focus == ["solid", "1"], "the focused button must be shown with a visible outline"
+    # The tools fade in over 125 ms: wait for the end of the transition rather than read it midway.
+    tab.wait_for_function("getComputedStyle(document.activeElement.parentElement).opacity === '1'", timeout=5000)
+    focus = tab.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert focus == "solid", "the focused button must be shown with a visible outline"
     tab.keyboard.press("Enter")
     tab.wait_for_selector(".para-status--visible")
     assert tab.evaluate("navigator.clipboard.readText()") == f"{site_url}/{PAGE}#p3"
@@ -198,7 +198,7 @@ def test_copy_buttons_work_with_the_keyboard_with_visible_focus_and_confirmation
     tab.keyboard.press("Tab")
     assert tab.evaluate("document.activeElement.getAttribute('aria-label')") == "Copy citation of paragraph 3"
     tab.keyboard.press("Space")
-    tab.wait_for_function("document.getElementById('para-status').textContent.startsWith('Citation of paragraph 3')")
+    tab.wait_for_function("document.getElementById('para-status')?.textContent.startsWith('Citation of paragraph 3')")
     assert tab.evaluate("navigator.clipboard.readText()") == citation.plain_text(DOC, f"{site_url}/{PAGE}#p3", 3)
 
 
@@ -252,7 +252,7 @@ def test_copy_link_to_selection_opens_the_page_on_the_selected_words(tab, site_u
     tab.wait_for_selector(button, state="visible")
     assert tab.get_attribute(button, "aria-label") == "Copy link to selection"
     tab.click(button)
-    tab.wait_for_function("document.getElementById('para-status').textContent.includes('selected words')")
+    tab.wait_for_function("document.getElementById('para-status')?.textContent.includes('selected words')")
     link = tab.evaluate("navigator.clipboard.readText()")
     # The paragraph's anchor first (browsers without text fragments still land on it), whole words only.
     assert link.startswith(f"{site_url}/{PAGE}#{anchor}:~:text=")
@@ -288,7 +288,7 @@ def test_copy_link_to_selection_with_a_mouse_selection_and_the_keyboard(tab, sit
     else:
         pytest.fail("Tab never reached 'Copy link to selection'")
     tab.keyboard.press("Enter")
-    tab.wait_for_function("document.getElementById('para-status').textContent.includes('selected words')")
+    tab.wait_for_function("document.getElementById('para-status')?.textContent.includes('selected words')")
     assert tab.evaluate("navigator.clipboard.readText()").startswith(f"{site_url}/{PAGE}#p3:~:text=")
 
 
