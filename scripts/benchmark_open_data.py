@@ -13,7 +13,6 @@ the CPU time per document, the growth against the previous size (CPU time ratio 
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from types import SimpleNamespace
 import corpus_texts
 import open_data
 import structured_data
+from benchmark_report import main_over_sizes
 from catalog import Catalog, PartialDate, load_catalog
 from page_render import RenderedDocument
 from site_paths import CORPUS_JSON, PARAGRAPHS_CSV
@@ -118,22 +118,9 @@ def table(results: list[dict]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--out", type=Path, help="also write the table to this Markdown file")
-    args = parser.parse_args(argv)
-    results = []
-    for size in sorted(args.sizes):
-        results.append(run(size, args.repeat, args.seed))
-        print(f"{size:,} documents: {results[-1]['data_cpu'] + results[-1]['head_cpu']:.2f} s CPU", file=sys.stderr)
-    output = table(results)
-    print(output)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(output, encoding="utf-8")
-    return 0
+    return main_over_sizes(
+        __doc__.splitlines()[0], run, table, lambda r: f"{r['data_cpu'] + r['head_cpu']:.2f} s CPU", argv
+    )
 
 
 if __name__ == "__main__":

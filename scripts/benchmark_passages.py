@@ -14,13 +14,12 @@ match). Best of `--repeat` runs.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
-from pathlib import Path
 
 import corpus_texts
 import passages
+from benchmark_report import main_over_sizes
 
 
 def found_planted(shared: passages.SharedPassages, texts, planted) -> tuple[int, int]:
@@ -109,22 +108,7 @@ def table(results: list[dict]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--out", type=Path, help="also write the table to this Markdown file")
-    args = parser.parse_args(argv)
-    results = []
-    for size in sorted(args.sizes):
-        results.append(run(size, args.repeat, args.seed))
-        print(f"{size:,} documents: {results[-1]['seconds']:.2f} s", file=sys.stderr)
-    output = table(results)
-    print(output)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(output, encoding="utf-8")
-    return 0
+    return main_over_sizes(__doc__.splitlines()[0], run, table, lambda r: f"{r['seconds']:.2f} s", argv)
 
 
 if __name__ == "__main__":
