@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import unicodedata
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +11,8 @@ from errors import SourceError
 
 # Tab, line feed and carriage return are the only control characters a text may hold: the others
 # have no visible form in HTML, and Python-Markdown reserves STX/ETX for its own placeholders.
-ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+# Unicode's control characters (category Cc: U+0000-001F and U+007F-009F) less those three.
+FORBIDDEN_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -46,14 +47,14 @@ def decode(data: bytes, where: str) -> str:
             "Convert the file to UTF-8.",
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for index, char in enumerate(text):
-        if unicodedata.category(char) == "Cc" and char not in ALLOWED_CONTROLS:
-            line = text.count("\n", 0, index) + 1
-            raise SourceError(
-                where,
-                f"line {line} holds the control character U+{ord(char):04X}, which cannot be shown.",
-                "Remove it from the text.",
-            )
+    stray = FORBIDDEN_CONTROLS.search(text)
+    if stray:
+        line = text.count("\n", 0, stray.start()) + 1
+        raise SourceError(
+            where,
+            f"line {line} holds the control character U+{ord(stray.group()):04X}, which cannot be shown.",
+            "Remove it from the text.",
+        )
     return text
 
 
