@@ -27,6 +27,9 @@ def axe_source() -> str:
 
 
 def axe_violations(page, axe_source: str) -> list[str]:
+    # Colours read midway through a CSS transition (search results fading in as the query is typed)
+    # are neither the start nor the end state: let running transitions finish before measuring.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000)
     page.add_script_tag(content=axe_source)
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     found = []
@@ -50,6 +53,15 @@ def open_search(page) -> None:
     page.locator("input.md-search__input").focus()
     page.keyboard.type(SEARCH_QUERY)
     page.locator(".md-search-result__item").first.wait_for()
+    # The results are redrawn after each keystroke: wait until the list stops changing.
+    page.wait_for_function(
+        """() => new Promise(done => {
+            const list = document.querySelector('.md-search-result__list');
+            let timer = setTimeout(() => done(true), 500);
+            new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(() => done(true), 500); })
+                .observe(list, {childList: true, subtree: true, attributes: true});
+        })"""
+    )
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
