@@ -49,6 +49,15 @@ def mkdocs_build(project: Path, site: Path, *extra: str, env: dict | None = None
     )
 
 
+def one_build_error(result: subprocess.CompletedProcess) -> str:
+    """The single ERROR line of a build that bad input stopped cleanly (exit 1, no traceback)."""
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1, result.stderr
+    return errors[0]
+
+
 def copy_project(target: Path) -> Path:
     """A scratch copy of the project (without generated or cached files) to change freely."""
     ignore = shutil.ignore_patterns(
