@@ -35,11 +35,15 @@ def on_config(config):
 def on_pre_build(config):
     root = Path(config.config_file_path).resolve().parent if config.config_file_path else ROOT
     try:
+        # The search variants are read here, with the rest of sources/, so that bad data stops the
+        # build before anything is written rather than after the site is.
+        variants = search_index.load_variants(root / "sources")
         result = build(root, site_url=config.site_url)
     except SourceError as error:
         raise PluginError(f"Bad input: {relative_message(error, root)}") from None
     by_id = {item.doc.id: item for item in result.documents}
-    _last_build.update(root=root, result=result, by_id=by_id)  # for the open data and the page head metadata below
+    # For the open data, the page head metadata and the search index below.
+    _last_build.update(root=root, result=result, by_id=by_id, variants=variants)
     for change in result.anchor_changes:
         log.info("paragraph anchor: %s", change)
     if result.anchor_changes:
@@ -67,13 +71,10 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-50)  # after Material's search plugin writes the index (0), before offline copies it (-100)
 def on_post_build(config):
-    root, result = _last_build["root"], _last_build["result"]
-    try:
-        search_index.write_search_index(
-            Path(config.site_dir), root, result.documents, result.catalog, config.use_directory_urls
-        )
-    except SourceError as error:
-        raise PluginError(f"Bad input: {relative_message(error, root)}") from None
+    result = _last_build["result"]
+    search_index.write_search_index(
+        Path(config.site_dir), _last_build["variants"], result.documents, result.catalog, config.use_directory_urls
+    )
 
 
 def on_serve(server, config, builder):

@@ -171,13 +171,16 @@ def rewrite(index: dict, documents: Sequence[RenderedDocument], catalog: Catalog
     return {**index, "config": config, "docs": docs}
 
 
-def write_search_index(site_dir: Path, root: Path, documents: Sequence[RenderedDocument], catalog: Catalog,
-                       use_directory_urls: bool) -> None:  # fmt: skip
-    """Rewrite `search/search_index.json` in the built site, if the search plugin wrote one."""
+def write_search_index(site_dir: Path, variants: Iterable[VariantGroup], documents: Sequence[RenderedDocument],
+                       catalog: Catalog, use_directory_urls: bool) -> None:  # fmt: skip
+    """Rewrite `search/search_index.json` in the built site, if the search plugin wrote one.
+
+    `variants` is what load_variants() read, checked before the build with the rest of sources/.
+    """
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    index = rewrite(index, documents, catalog, load_variants(root / "sources"), use_directory_urls)
+    index = rewrite(index, documents, catalog, variants, use_directory_urls)
     # The same compact, ASCII-only form as Material's, so the offline plugin's copy loads in any encoding.
     path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
