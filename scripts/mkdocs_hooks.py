@@ -43,7 +43,13 @@ def on_pre_build(config):
         raise PluginError(f"Bad input: {relative_message(error, root)}") from None
     by_id = {item.doc.id: item for item in result.documents}
     # For the open data, the page head metadata and the search index below.
-    _last_build.update(root=root, result=result, by_id=by_id, variants=variants)
+    _last_build.update(
+        root=root,
+        result=result,
+        by_id=by_id,
+        variants=variants,
+        document_pages=search_index.document_pages(result.documents),
+    )
     for change in result.anchor_changes:
         log.info("paragraph anchor: %s", change)
     if result.anchor_changes:
@@ -58,6 +64,14 @@ def on_files(files, config):
     return open_data.add_to_site(files, config, _last_build["root"], result.documents, result.catalog)
 
 
+def on_page_markdown(markdown, page, config, files):
+    # Document pages get their search entries from the data (search_index.py), so Material's search
+    # plugin is told to skip them rather than parse their HTML into sections that would be replaced.
+    if page.file.src_uri in _last_build["document_pages"]:
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return markdown
+
+
 def on_page_content(html, page, config, files):
     # MkDocs leaves links in raw HTML alone: the shared-passage notes name .md files, made addresses here.
     return passage_pages.resolve_note_links(html, page, files)
@@ -65,7 +79,9 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     result = _last_build["result"]
-    page.meta["machine"] = structured_data.head_metadata(page, config, result.catalog, _last_build["by_id"])
+    # Handed to the template in its context, not in page.meta: plugins that copy every page's meta
+    # (the RSS plugin deep-copies it for each feed item) need not carry it.
+    context["machine"] = structured_data.head_metadata(page, config, result.catalog, _last_build["by_id"])
     return context
 
 

@@ -3,12 +3,15 @@
 Material's search plugin writes `search/search_index.json` with one entry per page section. After it
 (and before the offline plugin copies the index into `search_index.js`), this module rewrites it:
 
-- each document page keeps its page-level entry, so that results stay grouped by document, with the
-  document's facts (publisher, date, place, kind, events) as its text;
-- the page's "Text" section becomes one entry per paragraph: the location is the paragraph's anchor,
-  the title names the paragraph number and the document, the text is the paragraph's words and
-  nothing else (no number, link or other furniture that the page adds around them);
-- the list of removed page furniture is not indexed: those lines are not the document's words;
+- document pages are not indexed by Material at all (the hook marks them `search.exclude`, see
+  `document_pages`): parsing their HTML only to throw the sections away was most of the search
+  plugin's cost. Their entries are made here, from the data the pages were made from:
+- a page-level entry, so that results stay grouped by document, with the document's title and tags and
+  the document's facts (publisher, date, place, kind, events) as its text;
+- one entry per paragraph: the location is the paragraph's anchor, the title names the paragraph
+  number and the document, the text is the paragraph's words and nothing else (no number, link or other
+  furniture that the page adds around them); the removed page furniture is not indexed: those lines are
+  not the document's words;
 - names and spellings of `sources/search-variants.yml` find each other: an entry that uses one term
   of a group gets the group's other terms in a field that is searched but never shown;
 - titles are searched through a `heading` field that paragraph entries do not have, so that the
@@ -31,9 +34,6 @@ from page_render import RenderedDocument
 from site_paths import page_path
 
 VARIANTS_FILE = "search-variants.yml"
-# The anchors MkDocs gives the headings "## Text" and "## Removed page furniture" (page_render.py).
-TEXT_SECTION = "text"
-FURNITURE_SECTION = "removed-page-furniture"
 
 # Searched fields and their weights. The displayed `title` is not searched (see `heading`); Material's
 # `tags` weight (a million) would rank a tagged page above every paragraph, so it counts as a heading.
@@ -111,7 +111,8 @@ class _Variants:
         present = set(words)
         extra = []
         for group in groups:
-            found = [set(phrase) <= present and _contains(words, phrase) for _, phrase in group]
+            # A one-word term is in the text if the word is; only longer ones need their order checked.
+            found = [set(phrase) <= present and (len(phrase) == 1 or _contains(words, phrase)) for _, phrase in group]
             if any(found):
                 extra += [term for (term, _), hit in zip(group, found, strict=True) if not hit]
         return " ".join(extra)
@@ -132,11 +133,22 @@ def document_facts(doc: Document, event_names: dict[str, str]) -> str:
     return html_text(" ".join(facts))
 
 
-def paragraph_entries(item: RenderedDocument, url: str) -> list[dict]:
-    return [
+def document_pages(documents: Sequence[RenderedDocument]) -> frozenset[str]:
+    """The source paths of the document pages, whose entries this module makes rather than Material."""
+    return frozenset(f"documents/{item.doc.id}.md" for item in documents)
+
+
+def document_entries(item: RenderedDocument, url: str, event_names: dict[str, str]) -> list[dict]:
+    """The page-level entry (what Material makes of the page's h1, with the facts as text), then the paragraphs."""
+    page = {"location": url, "title": html_text(item.doc.title.strip()), "text": document_facts(item.doc, event_names)}
+    if item.doc.tags:
+        page["tags"] = list(item.doc.tags)
+    paragraphs = [
         {"location": f"{url}#{anchor}", "title": paragraph_title(item.doc, number), "text": html_text(paragraph.text)}
         for number, (anchor, paragraph) in enumerate(zip(item.anchors, item.source.paragraphs, strict=True), start=1)
     ]
+    # Material lists a page's own entry before its sections, and groups results on that order.
+    return [_with_heading(page, DOCUMENT_PAGE_BOOST), *paragraphs]
 
 
 def _with_heading(entry: dict, boost: float) -> dict:
@@ -150,20 +162,10 @@ def rewrite(index: dict, documents: Sequence[RenderedDocument], catalog: Catalog
     """The index Material wrote (`{"config": ..., "docs": [...]}`), rewritten as the module docstring says."""
     config = {**index["config"], "fields": FIELDS}
     variants = _Variants(groups, _Tokens(config["separator"]))
-    by_url = {page_path(f"documents/{item.doc.id}.md", use_directory_urls): item for item in documents}
     event_names = {event.id: event.name for event in catalog.events}
-    docs = []
-    for entry in index["docs"]:
-        url, _, anchor = entry["location"].partition("#")
-        item = by_url.get(url)
-        if item is None:
-            docs.append(_with_heading(entry, SITE_PAGE_BOOST))
-        elif not anchor:
-            # Material lists a page's own entry before its sections, and groups results on that order.
-            docs.append(_with_heading({**entry, "text": document_facts(item.doc, event_names)}, DOCUMENT_PAGE_BOOST))
-            docs += paragraph_entries(item, url)
-        elif anchor not in (TEXT_SECTION, FURNITURE_SECTION):
-            docs.append(_with_heading(entry, DOCUMENT_PAGE_BOOST))
+    docs = [_with_heading(entry, SITE_PAGE_BOOST) for entry in index["docs"]]
+    for item in documents:
+        docs += document_entries(item, page_path(f"documents/{item.doc.id}.md", use_directory_urls), event_names)
     for entry in docs:
         extra = variants.extra_terms(entry.get("heading", ""), entry["text"])  # what is searched, not shown
         if extra:
