@@ -22,7 +22,7 @@ from evidence import Evidence
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown_text import html_attr, html_text, md_escape
-from mentions import forms_found, mentions, mentions_markdown, pattern
+from mentions import Texts, mentions_markdown, pattern
 
 FIELDS = {"term", "expansion", "variants", "explanation", "cite"}
 REQUIRED = ["term", "explanation", "cite"]
@@ -140,10 +140,10 @@ def glossary_page(glossary: Glossary, documents) -> str:
         " underlined with dots: hover over it, or move to it with the Tab key, to read its explanation."
         " Each explanation cites the paragraph or the public source that supports it.\n",
     ]
+    texts = Texts(documents)
     for term in sorted(glossary.terms, key=lambda t: t.term.casefold()):
-        regex = pattern(term.forms)
-        found = mentions(regex, documents)
-        used = forms_found(regex, documents)
+        mentioned = texts.mentions(term.forms)
+        found, used = mentioned.found, mentioned.forms
         unused = [form for form in term.forms if form not in used]
         out.append(f"\n## {md_escape(term.term)}\n\n")
         if term.expansion:

@@ -9,54 +9,55 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from markdown_text import md_escape
 
 Found = list[tuple[object, list[tuple[str, int]]]]  # [(RenderedDocument, [(anchor, ¶ number), …]), …]
 
 
-# The literal forms behind each compiled pattern. A substring test is far cheaper than the
-# whole-word regex, and most paragraphs hold none of an entry's forms: at 1,000 documents the
-# regex alone was the largest cost of the conversion.
-_FORMS: dict[re.Pattern[str], tuple[str, ...]] = {}
-
-
 def pattern(forms: Iterable[str]) -> re.Pattern[str]:
     ordered = sorted(set(forms), key=lambda form: (-len(form), form))
-    regex = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(form) for form in ordered) + r")(?!\w)")
-    _FORMS[regex] = tuple(ordered)
-    return regex
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(form) for form in ordered) + r")(?!\w)")
 
 
-def _may_match(regex: re.Pattern[str], text: str) -> bool:
-    forms = _FORMS.get(regex)
-    return forms is None or any(form in text for form in forms)
+@dataclass(frozen=True)
+class Mentions:
+    found: Found  # the documents and paragraphs that use one of the forms, in reading order
+    forms: list[str]  # the distinct forms the texts actually use, in order of first appearance
 
 
-def mentions(regex: re.Pattern[str], documents) -> Found:
-    """For each rendered document with a match: (document, [(anchor, paragraph number), …]), in reading order."""
-    found = []
-    for item in documents:
-        pairs = zip(item.anchors, item.source.paragraphs, strict=True)
-        paragraphs = [
-            (anchor, n)
-            for n, (anchor, paragraph) in enumerate(pairs, start=1)
-            if _may_match(regex, paragraph.text) and regex.search(paragraph.text)
-        ]
-        if paragraphs:
-            found.append((item, paragraphs))
-    return found
+class Texts:
+    """The paragraphs of the rendered documents, to be searched for many lists of forms.
 
+    A substring test is far cheaper than the whole-word regex, and most documents and paragraphs hold
+    none of an entry's forms: the regex runs only on paragraphs that hold one of them as a substring,
+    and only in documents whose whole text does (at 1,000 documents the regex alone was once the
+    largest cost of the conversion).
+    """
 
-def forms_found(regex: re.Pattern[str], documents) -> list[str]:
-    """The distinct forms the texts actually use, in order of first appearance."""
-    seen: dict[str, None] = {}
-    for item in documents:
-        for paragraph in item.source.paragraphs:
-            if not _may_match(regex, paragraph.text):
+    def __init__(self, documents):
+        self.documents = [(item, "\n".join(p.text for p in item.source.paragraphs)) for item in documents]
+
+    def mentions(self, forms: Iterable[str]) -> Mentions:
+        forms = tuple(dict.fromkeys(forms))
+        regex = pattern(forms)
+        found, seen = [], {}
+        for item, whole in self.documents:
+            if not any(form in whole for form in forms):
                 continue
-            seen.update((match.group(0), None) for match in regex.finditer(paragraph.text))
-    return list(seen)
+            paragraphs = []
+            pairs = zip(item.anchors, item.source.paragraphs, strict=True)
+            for number, (anchor, paragraph) in enumerate(pairs, start=1):
+                if not any(form in paragraph.text for form in forms):
+                    continue
+                used = [match.group(0) for match in regex.finditer(paragraph.text)]
+                if used:
+                    paragraphs.append((anchor, number))
+                    seen.update(dict.fromkeys(used))
+            if paragraphs:
+                found.append((item, paragraphs))
+        return Mentions(found, list(seen))
 
 
 def mentions_markdown(found: Found, prefix: str = "../") -> str:

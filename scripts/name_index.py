@@ -14,7 +14,7 @@ from pathlib import Path
 from catalog import _entries, _Entry
 from evidence import Evidence
 from markdown_text import md_escape
-from mentions import forms_found, mentions, mentions_markdown, pattern
+from mentions import Texts, mentions_markdown
 
 KINDS = {"person": "People", "place": "Places", "organisation": "Organisations"}
 FIELDS = {"name", "kind", "variants", "description", "cite"}
@@ -80,18 +80,19 @@ def index_page(entries: tuple[IndexEntry, ...], documents) -> str:
         "Who and what the texts name, with a link to every paragraph that names them, whichever way the"
         " text writes the name (the other spellings and forms are listed under each entry).\n"
     ]
+    texts = Texts(documents)
     for kind, heading in KINDS.items():
         members = sorted((e for e in entries if e.kind == kind), key=lambda e: e.name.casefold())
         if not members:
             continue
         out.append(f"\n## {heading}\n")
         for entry in members:
-            regex = pattern(entry.forms)
-            found = mentions(regex, documents)
+            mentioned = texts.mentions(entry.forms)
+            found = mentioned.found
             out.append(f"\n### {md_escape(entry.name)}\n\n")
             if entry.description:
                 out.append(f"{md_escape(entry.description)} {entry.evidence}\n\n")
-            used = [form for form in forms_found(regex, documents) if form != entry.name]
+            used = [form for form in mentioned.forms if form != entry.name]
             if used:
                 out.append("Also written: " + ", ".join(f"“{md_escape(form)}”" for form in used) + ".\n\n")
             if found:
