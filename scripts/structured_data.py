@@ -1,6 +1,6 @@
 """What each page tells machines: schema.org JSON-LD, Open Graph and Twitter card tags, feed dates.
 
-`head_metadata` is called from the MkDocs hooks for every page and stored in `page.meta["machine"]`;
+`head_metadata` is called from the MkDocs hooks for every page and handed to the template as `machine`;
 `overrides/main.html` writes it into the page's head. `feed_date` gives the date the feeds use
 (the `feed_date` front matter field, read by mkdocs-rss-plugin).
 """
