@@ -7,6 +7,7 @@ by the last good build stay in place.
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 
@@ -50,6 +51,9 @@ def on_pre_build(config):
         variants=variants,
         document_pages=search_index.document_pages(result.documents),
     )
+    # The conversion's results live until the build ends: the garbage collector need not go through
+    # them again at every full collection while MkDocs renders (about 0.4 s at 1,000 documents).
+    gc.freeze()
     for change in result.anchor_changes:
         log.info("paragraph anchor: %s", change)
     if result.anchor_changes:
@@ -91,6 +95,11 @@ def on_post_build(config):
     search_index.write_search_index(
         Path(config.site_dir), _last_build["variants"], result.documents, result.catalog, config.use_directory_urls
     )
+    gc.unfreeze()  # so that `mkdocs serve` frees one build's results at the next
+
+
+def on_build_error(error):
+    gc.unfreeze()
 
 
 def on_serve(server, config, builder):
