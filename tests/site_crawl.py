@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
 
@@ -159,8 +160,10 @@ def sitemap_locations(site: Path) -> dict[str, list[str]]:
     sitemap = site / "sitemap.xml"
     if not sitemap.is_file():
         return {}
-    soup = BeautifulSoup(sitemap.read_text(encoding="utf-8"), "html.parser")
-    return {"sitemap.xml": [loc.get_text().strip() for loc in soup.find_all("loc")]}
+    # An XML document, read as XML (the standard library's parser; no lxml needed).
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    root = ElementTree.parse(sitemap).getroot()
+    return {"sitemap.xml": [(loc.text or "").strip() for loc in root.iter(f"{namespace}loc")]}
 
 
 def nav_pages(site: Path) -> set[str]:
