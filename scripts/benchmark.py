@@ -37,6 +37,7 @@ import os
 import platform
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -185,6 +186,11 @@ def measure(size: int, work: Path, repeat: int) -> dict:
         "whole": min(cpu for _, cpu in whole),
         "bare": min(cpu for _, cpu in bare),
         "whole_wall": min(wall for wall, _ in whole),
+        # For the growth between sizes: the best of five runs against a single run would overstate it.
+        "whole_median": statistics.median(cpu for _, cpu in whole),
+        "bare_median": statistics.median(cpu for _, cpu in bare),
+        # Each whole build against the bare build run right after it: how much the ratio itself varies.
+        "paired": sorted(w / b for (_, w), (_, b) in zip(whole, bare, strict=True)),
         "pages": pages,
         "bare_pages": bare_pages,
         "weight": weight,
@@ -222,14 +228,21 @@ def table(rows: list[dict]) -> str:
 
 
 def growth(rows: list[dict]) -> str:
-    """How time grows between the two largest sizes: 1.0 is linear."""
+    """How time grows between the two largest sizes (median runs), and how much the ratio varies between runs."""
+    paired = "; ".join(
+        f"{row['documents']:,}: {row['paired'][0]:.2f} to {row['paired'][-1]:.2f} ({len(row['paired'])} runs)"
+        for row in rows
+    )
+    text = f"Whole / bare of each whole build and the bare build run right after it: {paired}."
     if len(rows) < 2:
-        return ""
+        return text
     small, large = rows[-2], rows[-1]
     factor = large["documents"] / small["documents"]
+    whole = large["whole_median"] / small["whole_median"]
+    bare = large["bare_median"] / small["bare_median"]
     return (
         f"From {small['documents']:,} to {large['documents']:,} documents (x{factor:.0f}), the whole build took "
-        f"x{large['whole'] / small['whole']:.1f} the time and the bare build x{large['bare'] / small['bare']:.1f}."
+        f"x{whole:.1f} the time and the bare build x{bare:.1f} (median runs). {text}"
     )
 
 
