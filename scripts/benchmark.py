@@ -230,7 +230,8 @@ def table(rows: list[dict]) -> str:
 def growth(rows: list[dict]) -> str:
     """How time grows between the two largest sizes (median runs), and how much the ratio varies between runs."""
     paired = "; ".join(
-        f"{row['documents']:,}: {row['paired'][0]:.2f} to {row['paired'][-1]:.2f} ({len(row['paired'])} runs)"
+        f"{row['documents']:,}: {row['paired'][0]:.2f} to {row['paired'][-1]:.2f} "
+        + (f"({len(row['paired'])} runs)" if len(row["paired"]) > 1 else "(one run)")
         for row in rows
     )
     text = f"Whole / bare of each whole build and the bare build run right after it: {paired}."
