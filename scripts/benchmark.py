@@ -263,7 +263,10 @@ def plot(rows: list[dict], path: Path) -> None:
     times.set_title("Build time")
     times.legend()
     times.grid(True, which="both", alpha=0.3)
-    ratio.semilogx(sizes, [row["ratio"] for row in rows], marker="o", label="whole / bare")
+    ratio.semilogx(sizes, [row["ratio"] for row in rows], marker="o", label="whole / bare (best runs)")
+    # The spread of whole / bare over the paired runs: one build's time varies from run to run.
+    ratio.vlines(sizes, [row["paired"][0] for row in rows], [row["paired"][-1] for row in rows], colors="tab:blue",
+                 alpha=0.4, linewidth=6, label="range over paired runs")  # fmt: skip
     ratio.axhline(1.3, linestyle="--", color="grey", label="goal 1.3")
     ratio.set_xlabel("documents")
     ratio.set_title("Whole build / bare Material build")
