@@ -186,7 +186,7 @@ def measure(size: int, work: Path, repeat: int) -> dict:
         "whole": min(cpu for _, cpu in whole),
         "bare": min(cpu for _, cpu in bare),
         "whole_wall": min(wall for wall, _ in whole),
-        # For the growth between sizes: the best of five runs against a single run would overstate it.
+        # For the growth between sizes: the best of several runs against a single run would overstate it.
         "whole_median": statistics.median(cpu for _, cpu in whole),
         "bare_median": statistics.median(cpu for _, cpu in bare),
         # Each whole build against the bare build run right after it: how much the ratio itself varies.
@@ -230,8 +230,9 @@ def table(rows: list[dict]) -> str:
 def growth(rows: list[dict]) -> str:
     """How time grows between the two largest sizes (median runs), and how much the ratio varies between runs."""
     paired = "; ".join(
-        f"{row['documents']:,}: {row['paired'][0]:.2f} to {row['paired'][-1]:.2f} "
-        + (f"({len(row['paired'])} runs)" if len(row["paired"]) > 1 else "(one run)")
+        f"{row['documents']:,}: {row['paired'][0]:.2f} to {row['paired'][-1]:.2f} ({len(row['paired'])} runs)"
+        if len(row["paired"]) > 1
+        else f"{row['documents']:,}: {row['paired'][0]:.2f} (one run)"
         for row in rows
     )
     text = f"Whole / bare of each whole build and the bare build run right after it: {paired}."

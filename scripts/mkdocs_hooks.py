@@ -83,8 +83,9 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     result = _last_build["result"]
-    # Handed to the template in its context, not in page.meta: plugins that copy every page's meta
-    # (the RSS plugin deep-copies it for each feed item) need not carry it.
+    # Handed to the template in its context, not in page.meta: plugins that keep or copy every page's
+    # meta (the RSS plugin holds it for each feed item, and its compact output deep-copies it) need not
+    # carry it.
     context["machine"] = structured_data.head_metadata(page, config, result.catalog, _last_build["by_id"])
     return context
 

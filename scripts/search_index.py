@@ -6,12 +6,12 @@ Material's search plugin writes `search/search_index.json` with one entry per pa
 - document pages are not indexed by Material at all (the hook marks them `search.exclude`, see
   `document_pages`): parsing their HTML only to throw the sections away was most of the search
   plugin's cost. Their entries are made here, from the data the pages were made from:
-- a page-level entry, so that results stay grouped by document, with the document's title and tags and
-  the document's facts (publisher, date, place, kind, events) as its text;
-- one entry per paragraph: the location is the paragraph's anchor, the title names the paragraph
-  number and the document, the text is the paragraph's words and nothing else (no number, link or other
-  furniture that the page adds around them); the removed page furniture is not indexed: those lines are
-  not the document's words;
+  - a page-level entry, so that results stay grouped by document, with the document's title and tags
+    and the document's facts (publisher, date, place, kind, events) as its text;
+  - one entry per paragraph: the location is the paragraph's anchor, the title names the paragraph
+    number and the document, the text is the paragraph's words and nothing else (no number, link or
+    other furniture that the page adds around them); the removed page furniture is not indexed: those
+    lines are not the document's words;
 - names and spellings of `sources/search-variants.yml` find each other: an entry that uses one term
   of a group gets the group's other terms in a field that is searched but never shown;
 - titles are searched through a `heading` field that paragraph entries do not have, so that the

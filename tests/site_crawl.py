@@ -160,10 +160,10 @@ def sitemap_locations(site: Path) -> dict[str, list[str]]:
     sitemap = site / "sitemap.xml"
     if not sitemap.is_file():
         return {}
-    # An XML document, read as XML (the standard library's parser; no lxml needed).
-    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    # An XML document, read as XML (the standard library's parser; no lxml needed). `<loc>` in any
+    # namespace, so that a change of the sitemap's namespace cannot silently leave it unchecked.
     root = ElementTree.parse(sitemap).getroot()
-    return {"sitemap.xml": [(loc.text or "").strip() for loc in root.iter(f"{namespace}loc")]}
+    return {"sitemap.xml": [(el.text or "").strip() for el in root.iter() if el.tag.rpartition("}")[2] == "loc"]}
 
 
 def nav_pages(site: Path) -> set[str]:
