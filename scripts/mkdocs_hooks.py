@@ -20,6 +20,7 @@ from errors import SourceError, relative_message
 from glossary import FocusableAbbreviations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from site_paths import document_id
 
 log = logging.getLogger("mkdocs.hooks.sources")
 
@@ -44,13 +45,7 @@ def on_pre_build(config):
         raise PluginError(f"Bad input: {relative_message(error, root)}") from None
     by_id = {item.doc.id: item for item in result.documents}
     # For the open data, the page head metadata and the search index below.
-    _last_build.update(
-        root=root,
-        result=result,
-        by_id=by_id,
-        variants=variants,
-        document_pages=search_index.document_pages(result.documents),
-    )
+    _last_build.update(root=root, result=result, by_id=by_id, variants=variants)
     # The conversion's results live until the build ends: the garbage collector need not go through
     # them again at every full collection while MkDocs renders (about 0.4 s at 1,000 documents).
     gc.freeze()
@@ -71,7 +66,7 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     # Document pages get their search entries from the data (search_index.py), so Material's search
     # plugin is told to skip them rather than parse their HTML into sections that would be replaced.
-    if page.file.src_uri in _last_build["document_pages"]:
+    if document_id(page.file.src_uri) in _last_build["by_id"]:
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return markdown
 

@@ -4,7 +4,7 @@ Material's search plugin writes `search/search_index.json` with one entry per pa
 (and before the offline plugin copies the index into `search_index.js`), this module rewrites it:
 
 - document pages are not indexed by Material at all (the hook marks them `search.exclude`, see
-  `document_pages`): parsing their HTML only to throw the sections away was most of the search
+  `mkdocs_hooks.on_page_markdown`): parsing their HTML only to throw the sections away was most of the search
   plugin's cost. Their entries are made here, from the data the pages were made from:
   - a page-level entry, so that results stay grouped by document, with the document's title and tags
     and the document's facts (publisher, date, place, kind, events) as its text;
@@ -131,11 +131,6 @@ def document_facts(doc: Document, event_names: dict[str, str]) -> str:
     facts.append(f"Kind: {doc.kind_label}.")
     facts.append("Events: " + "; ".join(event_names[event] for event in doc.events) + ".")
     return html_text(" ".join(facts))
-
-
-def document_pages(documents: Sequence[RenderedDocument]) -> frozenset[str]:
-    """The source paths of the document pages, whose entries this module makes rather than Material."""
-    return frozenset(f"documents/{item.doc.id}.md" for item in documents)
 
 
 def document_entries(item: RenderedDocument, url: str, event_names: dict[str, str]) -> list[dict]:

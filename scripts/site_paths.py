@@ -29,6 +29,14 @@ def text_download(doc: Document) -> str:
     return f"{DATA}/text/{doc.id}.txt"
 
 
+def document_id(src_uri: str) -> str | None:
+    """The id named by a document page's source path (`documents/<id>.md`); None for any other page."""
+    folder, _, name = src_uri.rpartition("/")
+    if folder != "documents" or not name.endswith(".md") or name == "index.md":
+        return None
+    return name[: -len(".md")]
+
+
 def page_path(src_uri: str, use_directory_urls: bool = True) -> str:
     """The site path of a Markdown page (as MkDocs writes it) or of any other file."""
     if not src_uri.endswith(".md"):

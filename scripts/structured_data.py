@@ -11,7 +11,7 @@ import json
 from typing import TYPE_CHECKING
 
 from catalog import Catalog, Document, Event, PartialDate
-from site_paths import JSON_FEED, SiteUrls, source_download, text_download
+from site_paths import JSON_FEED, SiteUrls, document_id, source_download, text_download
 
 if TYPE_CHECKING:
     from page_render import RenderedDocument
@@ -125,8 +125,8 @@ def head_metadata(page, config, catalog: Catalog, documents: dict[str, RenderedD
     summary = page.meta.get("description") or config.site_description or ""
     folder, _, name = src.rpartition("/")
     doc_id = event_id = None
-    if folder == "documents" and name[:-3] in documents:
-        doc_id = name[:-3]
+    if document_id(src) in documents:
+        doc_id = document_id(src)
     elif folder == "events" and name != "index.md":
         event_id = name[:-3]
     events = {event.id: event for event in catalog.events}
