@@ -35,9 +35,9 @@ def found_planted(shared: passages.SharedPassages, texts, planted) -> tuple[int,
         if pair:
             side = "left" if pair[0] == plant.source else "right"
             for passage in shared.passages[pair]:
-                for match in passage.matches:
-                    sentence = getattr(match, side)
-                    covered.append(by_id[plant.source].paragraphs[sentence.paragraph][sentence.start : sentence.end])
+                for row in passage.paired_rows:
+                    for sentence in getattr(row, side):
+                        covered.append(by_id[plant.source].paragraphs[sentence.paragraph][sentence.start : sentence.end])
         for sentence in plant.source_sentences:
             total += 1
             found += any(sentence in text or text in sentence for text in covered)
@@ -57,9 +57,8 @@ def run(size: int, repeat: int, seed: int) -> dict:
         cpu = elapsed_cpu if cpu is None else min(cpu, elapsed_cpu)
     sentences = sum(len(s) for s in shared.sentences.values())
     words = sum(shared.word_counts.values())
-    flat = [s for text in inputs for s in shared.sentences[text.id]]
-    candidates = len(passages.candidates(flat))
-    matches = sum(len(p.matches) for ps in shared.passages.values() for p in ps)
+    candidates = shared.aligned
+    matches = sum(len(p.paired_rows) for ps in shared.passages.values() for p in ps)
     found, total = found_planted(shared, inputs, planted)
     planted_pairs = {tuple(sorted((p.source, p.target))) for p in planted}
     found_pairs = {tuple(sorted(pair)) for pair in shared.passages}

@@ -66,8 +66,8 @@ def render(
         entry = registry.documents[doc.id]
         retired = tuple((r.anchor, r.retired, entry.successor_of(r.anchor)) for r in entry.retired)
         rendered.append(RenderedDocument(doc, source, tuple(anchors), retired))
-    glossary, reference_pages = reference.build(sources, catalog, rendered)
-    shared = passage_pages.detect(rendered)  # passages one document shares with another
+    glossary, reference_pages, names = reference.build(sources, catalog, rendered)
+    shared = passage_pages.detect(rendered, names)  # passages one document shares with another
     also_in = passage_pages.notes(shared, rendered)
     pages = {
         f"documents/{item.doc.id}.md": document_page(
