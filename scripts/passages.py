@@ -55,8 +55,9 @@ PRIOR = 16
 LINK_WORDS = 3  # two sentences are set in one row when at least this many of their words are matched ...
 LINK_SHARE = 0.2  # ... making up at least this share of the shorter sentence
 MIN_ROW_WORDS = 4  # a row pairs sentences when at least this many words are matched ...
-MIN_SHARE = 0.5  # ... making up at least this share of the shorter side's words
-MIN_WEIGHT = 4.5  # an alignment is kept when its paired rows' matched words weigh this much together
+MIN_SHARE = 0.5  # ... making up at least this share of the stretch they span on the shorter side ...
+MIN_SENTENCE_SHARE = 0.25  # ... and at least this share of the shorter side's sentences
+MIN_WEIGHT = 3.5  # an alignment is kept when its paired rows' matched words weigh this much together
 MAX_REGION = 1500  # words: a longer chain is cut into regions of this size (memory of the alignment)
 
 # Function words: shared by any two English texts, they weigh nothing and seed nothing alone.
@@ -528,6 +529,22 @@ def _select(alignments: list[_Alignment]) -> list[_Alignment]:
     return merged
 
 
+def _pairs_sentences(pairs: list[tuple[int, int]], left_words: int, right_words: int) -> bool:
+    """Whether matched words (global positions) are enough to set two sides' sentences in one row.
+
+    Enough words (MIN_ROW_WORDS), dense enough in the stretch they span on the shorter side
+    (MIN_SHARE: not a few words scattered through long sentences), and a fair part of the shorter
+    side's sentences (MIN_SENTENCE_SHARE: a quotation may be part of a longer sentence).
+    """
+    if len(pairs) < MIN_ROW_WORDS:
+        return False
+    left_span = max(i for i, _ in pairs) - min(i for i, _ in pairs) + 1
+    right_span = max(j for _, j in pairs) - min(j for _, j in pairs) + 1
+    return len(pairs) >= MIN_SHARE * min(left_span, right_span) and len(pairs) >= MIN_SENTENCE_SHARE * min(
+        left_words, right_words
+    )
+
+
 def _rows(corpus: _Corpus, a_doc: str, b_doc: str, alignment: _Alignment) -> tuple[list[Row], float]:
     """The rows of an alignment (global positions), trimmed, and the weight of their matched words."""
     a_sentences, b_sentences = corpus.sentences[a_doc], corpus.sentences[b_doc]
@@ -572,8 +589,7 @@ def _rows(corpus: _Corpus, a_doc: str, b_doc: str, alignment: _Alignment) -> tup
         pairs = matched_by_group.get(root, [])
         left_words = [a_offset + s.first + k for s in left for k in range(len(s.keys))]
         right_words = [b_offset + s.first + k for s in right for k in range(len(s.keys))]
-        shorter = min(len(left_words), len(right_words))
-        strong = bool(left and right) and len(pairs) >= MIN_ROW_WORDS and len(pairs) >= MIN_SHARE * shorter
+        strong = bool(left and right) and _pairs_sentences(pairs, len(left_words), len(right_words))
         if not strong:
             # Too little in common to pair: each side is shown as having no counterpart.
             if left:
