@@ -35,17 +35,26 @@ def _matrices(
     h = np.zeros((n + 1, m + 1), dtype=np.int32)
     e = np.full((n + 1, m + 1), _NONE, dtype=np.int32)
     f = np.full((n + 1, m + 1), _NONE, dtype=np.int32)
-    columns = np.arange(m + 1, dtype=np.int32)
+    scores = np.where(a[:, None] == b[None, :], MATCH, MISMATCH).astype(np.int32)
+    ramp = extend * np.arange(m + 1, dtype=np.int32)
+    # E[j] = max over k < j of T[k] - first - extend * (j - 1 - k): a running maximum of T[k] + extend * k.
+    offset = ramp[:-1] + first  # extend * (j - 1) + first, for j = 1..m
+    t = np.zeros(m + 1, dtype=np.int32)
+    running = np.empty(m + 1, dtype=np.int32)
+    gap = np.empty(m, dtype=np.int32)
     for i in range(1, n + 1):
-        scores = np.where(b == a[i - 1], MATCH, MISMATCH).astype(np.int32)
-        f[i, 1:] = np.maximum(h[i - 1, 1:] - first, f[i - 1, 1:] - extend)
-        t = np.zeros(m + 1, dtype=np.int32)
-        t[1:] = np.maximum(np.maximum(h[i - 1, :-1] + scores, f[i, 1:]), 0)
-        # E[j] = max over k < j of T[k] - first - extend * (j - 1 - k): a running maximum of T[k] + extend * k.
-        running = np.maximum.accumulate(t + extend * columns)
-        e[i, 1:] = running[:-1] - first - extend * (columns[1:] - 1)
-        h[i] = np.maximum(t, e[i])
-        h[i, 0] = 0
+        above, row = h[i - 1], h[i]
+        np.subtract(above[1:], first, out=f[i, 1:])
+        np.subtract(f[i - 1, 1:], extend, out=gap)
+        np.maximum(f[i, 1:], gap, out=f[i, 1:])
+        np.add(above[:-1], scores[i - 1], out=t[1:])
+        np.maximum(t[1:], f[i, 1:], out=t[1:])
+        np.maximum(t[1:], 0, out=t[1:])
+        np.add(t, ramp, out=running)
+        np.maximum.accumulate(running, out=running)
+        np.subtract(running[:-1], offset, out=e[i, 1:])
+        np.maximum(t, e[i], out=row)
+        row[0] = 0
     return h, e, f
 
 
@@ -61,7 +70,7 @@ def align(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> tuple[int, list
     score = int(h[i, j])
     if score <= 0:
         return 0, []
-    first, extend = GAP_OPEN + GAP_EXTEND, GAP_EXTEND
+    first = GAP_OPEN + GAP_EXTEND
     columns: list[Column] = []
     state = "h"
     while i > 0 and j > 0:

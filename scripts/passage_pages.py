@@ -22,7 +22,7 @@ from itertools import groupby
 from markdown_text import html_attr, html_text, md_escape
 from mkdocs.exceptions import PluginError
 from page_render import RenderedDocument, front_matter
-from passages import MIN_SHARE, Passage, Row, Sentence, SharedPassages, Text, find_passages, words
+from passages import MIN_ROW_WORDS, MIN_SENTENCE_SHARE, Row, Sentence, SharedPassages, Text, find_passages, words
 
 PASSAGE_NOTE_CLASS = "passage-note"  # the "also in" notes; the search indexer skips them
 FOLDER = "compare"
@@ -166,7 +166,7 @@ def _counts(rows: Sequence[Row]) -> tuple[int, int, int]:
 
 
 def _kinds(rows: Sequence[Row]) -> str:
-    """"4 identical, 1 edited" (", 1 without counterpart" when there is one): adds up to len(rows)."""
+    """The kinds of rows, e.g. "4 identical, 1 edited, 1 without counterpart": they add up to len(rows)."""
     identical, edited, alone = _counts(rows)
     return f"{identical} identical, {edited} edited" + (f", {alone} without counterpart" if alone else "")
 
@@ -212,8 +212,9 @@ def comparison_page(pair: tuple[str, str], shared: SharedPassages, items: dict[s
         "carry the same words, as a word-by-word alignment of the two texts found them. Words of the left "
         "document that the alignment did not match with the same word of the right one are struck through "
         "(marked as deleted); words the right document has instead or in addition are underlined (marked as "
-        "inserted); a row is “identical” when no word is marked. Differences of letter case, punctuation, quotation marks and apostrophes are "
-        "not marked. A sentence inside a passage that has no counterpart is set against “(no counterpart)”. "
+        "inserted); a row is “identical” when no word is marked. Differences of letter case, punctuation, "
+        "quotation marks and apostrophes are not marked. A sentence inside a passage that has no counterpart "
+        "is set against “(no counterpart)”. "
         "The left document is the longer of the two; the order says nothing about which came first.\n",
     ]
     for passage in passages:
@@ -270,7 +271,8 @@ def overview_page(shared: SharedPassages, items: dict[str, RenderedDocument]) ->
         "left out is an edit inside a passage rather than its end. Names (of the glossary and the index of "
         "names), document titles and words nearly every text uses do not count: two documents that share only "
         "those share no passage. Sentences are set side by side when the alignment matches at least "
-        f"{round(100 * MIN_SHARE)} % of the words of the shorter one. Letter case, punctuation, quotation marks "
+        f"{MIN_ROW_WORDS} of their words, {round(100 * MIN_SENTENCE_SHARE)} % or more of the shorter side (a "
+        "quotation may be part of a longer sentence), close together. Letter case, punctuation, quotation marks "
         "and apostrophes are not compared. A row is “identical” when the words are the same, and “edited” when "
         "words were changed, added or left out.\n\n",
         f"## Pairs of documents\n\n{count} {'pair' if count == 1 else 'pairs'} of documents share passages.\n\n",

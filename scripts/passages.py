@@ -32,6 +32,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+import itertools
 
 import numpy as np
 import numpy.typing as npt
@@ -40,7 +41,7 @@ from alignment import align
 SEED = 4  # words per seed
 MIN_SEEDS = 2  # seeds a chain needs before its region is aligned
 SEED_GAP = 30  # words a chain may skip on either side between two seeds (edited or left-out words)
-MARGIN = 12  # words aligned beyond the first and last seed of a chain, on each side
+MARGIN = 4  # words aligned beyond the sentences of the first and last seed of a chain, on each side
 MERGE_GAP = 30  # alignments of one pair this close on both sides, in order, form one passage
 # A seed found in more documents than this is a set phrase, not a quotation; it seeds nothing. The
 # limit is half the collection (most documents), at least 3 (one text and two copies of it), at
@@ -58,10 +59,12 @@ MIN_ROW_WORDS = 4  # a row pairs sentences when at least this many words are mat
 MIN_SHARE = 0.5  # ... making up at least this share of the stretch they span on the shorter side ...
 MIN_SENTENCE_SHARE = 0.25  # ... and at least this share of the shorter side's sentences
 MIN_WEIGHT = 3.5  # an alignment is kept when its paired rows' matched words weigh this much together
+SEED_WEIGHT = MIN_WEIGHT / 2  # a chain of seeds is aligned when the words of its seeds weigh this much
 MAX_REGION = 1500  # words: a longer chain is cut into regions of this size (memory of the alignment)
 
 # Function words: shared by any two English texts, they weigh nothing and seed nothing alone.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a about above after again against all also am an and any are as at be because been before being below
 between both but by can could did do does doing down during each few for from further had has have having
 he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on
@@ -69,7 +72,8 @@ once only or other our ours out over own s same she should so some such than tha
 these they this those through to too under until up upon very was we were what when where which while who
 whom why will with would you your yours thus hence however therefore within without whether among amongst
 shall may might must per via yet
-""".split())  # fmt: skip
+""".split()  # noqa: SIM905 (a list of 150 short words reads better as text)
+)
 
 # A word: letters or digits, with apostrophes inside or after it ("Coalition’s", "ISIS’").
 _WORD = re.compile(r"\w+(?:['’‘ʼ]\w*)*")
@@ -251,7 +255,7 @@ def sentences_of(text: Text) -> tuple[Sentence, ...]:
     for number, paragraph in enumerate(text.paragraphs):
         for start, end in split_sentences(paragraph):
             # The same words as words() gives, without their offsets, which only the comparisons need.
-            keys = tuple(key for key in map(word_key, _WORD.findall(paragraph, start, end)) if key)
+            keys = tuple(filter(None, map(word_key, _WORD.findall(paragraph, start, end))))
             if keys:
                 found.append(Sentence(text.id, number, start, end, len(found), keys, first))
                 first += len(keys)
@@ -287,21 +291,21 @@ class _Corpus:
         self.number = {doc: number for number, doc in enumerate(self.ids)}
         self.sentences = {text.id: sentences_of(text) for text in texts}
         vocabulary: dict[str, int] = {}
-        per_document = []
+        per_document, distinct = [], []
         for doc in self.ids:
-            keys = [key for sentence in self.sentences[doc] for key in sentence.keys]
-            per_document.append(
-                np.fromiter((vocabulary.setdefault(k, len(vocabulary)) for k in keys), dtype=np.int64, count=len(keys))
-            )
+            keys = list(itertools.chain.from_iterable(sentence.keys for sentence in self.sentences[doc]))
+            # New words get the next ids in the order they first occur (dict.fromkeys keeps it).
+            unique = dict.fromkeys(keys)
+            new = [key for key in unique if key not in vocabulary]
+            vocabulary.update(zip(new, range(len(vocabulary), len(vocabulary) + len(new)), strict=True))
+            per_document.append(np.fromiter(map(vocabulary.__getitem__, keys), dtype=np.int64, count=len(keys)))
+            distinct.append(np.fromiter(map(vocabulary.__getitem__, unique), dtype=np.int64, count=len(unique)))
         self.vocabulary = vocabulary
         lengths = np.array([len(words) for words in per_document], dtype=np.int64)
         self.starts = np.concatenate(([0], np.cumsum(lengths)))
         self.words = np.concatenate(per_document) if per_document else np.zeros(0, dtype=np.int64)
         self.doc_of = np.repeat(np.arange(len(self.ids), dtype=np.int64), lengths)
-        df = np.bincount(
-            np.concatenate([np.unique(words) for words in per_document]) if per_document else self.words,
-            minlength=len(vocabulary),
-        )
+        df = np.bincount(np.concatenate(distinct) if distinct else self.words, minlength=len(vocabulary))
         weights = word_weights(df, len(self.ids))
         self.function_word = np.zeros(len(vocabulary), dtype=bool)  # per word id
         for word in STOPWORDS:
@@ -356,7 +360,7 @@ class _Corpus:
         keep = same_document & carries
         positions, hashes = positions[keep], hashes[keep]
         documents = self.doc_of[positions]
-        order = np.lexsort((positions, documents, hashes))
+        order = np.argsort(hashes, kind="stable")  # stable: by document, then position, within a seed
         positions, hashes, documents = positions[order], hashes[order], documents[order]
         if not len(hashes):
             return {}
@@ -367,13 +371,36 @@ class _Corpus:
         spread = np.add.reduceat(new_document.astype(np.int64), starts)  # documents per seed
         limit = seed_limit(len(self.ids))
         useful = (spread >= 2) & (spread <= limit) & (sizes <= 2 * limit)
+        # Every two occurrences of a useful seed in different documents, built group size by group
+        # size with numpy (each group is sorted by document, so the first is the lower document).
+        firsts, seconds = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+        for size in np.unique(sizes[useful]).tolist():
+            group_starts = starts[useful & (sizes == size)]
+            i, j = np.triu_indices(size, 1)
+            firsts.append((group_starts[:, None] + i).ravel())
+            seconds.append((group_starts[:, None] + j).ravel())
+        first, second = np.concatenate(firsts), np.concatenate(seconds)
+        a_docs, b_docs = documents[first], documents[second]
+        apart = a_docs != b_docs
+        a_docs, b_docs, a_words, b_words = (
+            a_docs[apart],
+            b_docs[apart],
+            positions[first[apart]],
+            positions[second[apart]],
+        )
+        # Only pairs of documents that share MIN_SEEDS seeds or more go on (most share one by chance).
+        pair = a_docs * len(self.ids) + b_docs
+        order = np.lexsort((b_words, a_words, pair))
+        pair, a_words, b_words = pair[order], a_words[order], b_words[order]
+        pair_starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]]) if len(pair) else pair
+        pair_sizes = np.diff(np.r_[pair_starts, len(pair)])
         shared: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for start, size in zip(starts[useful].tolist(), sizes[useful].tolist(), strict=True):
-            group = list(zip(documents[start : start + size].tolist(), positions[start : start + size].tolist()))
-            for a_position, (a_doc, a) in enumerate(group):
-                for b_doc, b in group[a_position + 1 :]:
-                    if a_doc != b_doc:  # sorted by document: a_doc < b_doc
-                        shared.setdefault((a_doc, b_doc), []).append((a, b))
+        for start, size in zip(pair_starts.tolist(), pair_sizes.tolist(), strict=True):
+            if size >= MIN_SEEDS:
+                key = divmod(int(pair[start]), len(self.ids))
+                shared[key] = list(
+                    zip(a_words[start : start + size].tolist(), b_words[start : start + size].tolist(), strict=True)
+                )
         return shared
 
 
@@ -385,9 +412,9 @@ def _chains(hits: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
         for chain in chains:
             last_a, last_b = chain[-1]
             step_a, step_b = a - last_a, b - last_b
-            if 0 <= step_a <= SEED_GAP and 0 <= step_b <= SEED_GAP and step_a + step_b > 0:
-                if abs(step_a - step_b) <= SEED_GAP and (best_step is None or step_a + step_b < best_step):
-                    best, best_step = chain, step_a + step_b
+            advances = 0 <= step_a <= SEED_GAP and 0 <= step_b <= SEED_GAP and step_a + step_b > 0
+            if advances and (best_step is None or step_a + step_b < best_step):
+                best, best_step = chain, step_a + step_b
         if best is None:
             chains.append([(a, b)])
         else:
@@ -450,6 +477,23 @@ def _boxes(
     return merged
 
 
+def _promising(corpus: _Corpus, chains: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+    """The chains worth aligning: MIN_SEEDS seeds or more, whose words weigh at least SEED_WEIGHT.
+
+    Nearly every word an alignment matches lies in a seed, so a chain whose seeds' words weigh little
+    would not make a passage; among unrelated texts most chance chains are such (a run of five common
+    words), and leaving them out keeps the alignments to the regions that matter.
+    """
+    found = []
+    for chain in chains:
+        if len(chain) < MIN_SEEDS:
+            continue
+        covered = sorted({a + k for a, _ in chain for k in range(SEED)})
+        if float(corpus.weight[covered].sum()) >= SEED_WEIGHT:
+            found.append(chain)
+    return found
+
+
 def _align_pair(corpus: _Corpus, a_doc: int, b_doc: int, hits: list[tuple[int, int]]) -> tuple[list[_Alignment], int]:
     """The alignments of two documents around their shared seeds (global positions); and how many were run."""
     bounds = (
@@ -460,7 +504,7 @@ def _align_pair(corpus: _Corpus, a_doc: int, b_doc: int, hits: list[tuple[int, i
     )
     found: list[_Alignment] = []
     runs = 0
-    pending = _boxes(corpus, [chain for chain in _chains(hits) if len(chain) >= MIN_SEEDS], bounds)
+    pending = _boxes(corpus, _promising(corpus, _chains(hits)), bounds)
     while pending:
         (a_low, a_high, b_low, b_high), seeds = pending.pop(0)
         score, columns = align(corpus.words[a_low:a_high], corpus.words[b_low:b_high])
@@ -476,7 +520,7 @@ def _align_pair(corpus: _Corpus, a_doc: int, b_doc: int, hits: list[tuple[int, i
         # Seeds the alignment left out (a second passage in the same region) are aligned again.
         rest = [(a, b) for a, b in seeds if not (a0 <= a < a1 or b0 <= b < b1)]
         if len(rest) < len(seeds):
-            pending.extend(_boxes(corpus, [c for c in _chains(rest) if len(c) >= MIN_SEEDS], bounds))
+            pending.extend(_boxes(corpus, _promising(corpus, _chains(rest)), bounds))
     return found, runs
 
 
@@ -562,7 +606,10 @@ def _rows(corpus: _Corpus, a_doc: str, b_doc: str, alignment: _Alignment) -> tup
     order: list[tuple[int, int]] = []  # sentences (side, index) in the order the alignment meets them
     links: dict[tuple[int, int], list[tuple[int, int]]] = {}  # matched words per pair of sentences
     for i, j in alignment.columns:
-        for node in ((0, int(corpus.sentence_of[i])) if i >= 0 else None, (1, int(corpus.sentence_of[j])) if j >= 0 else None):
+        for node in (
+            (0, int(corpus.sentence_of[i])) if i >= 0 else None,
+            (1, int(corpus.sentence_of[j])) if j >= 0 else None,
+        ):
             if node is not None and node not in parent:
                 order.append(node)
                 find(node)
@@ -599,8 +646,11 @@ def _rows(corpus: _Corpus, a_doc: str, b_doc: str, alignment: _Alignment) -> tup
             continue
         hit_left = {i for i, _ in pairs}
         hit_right = {j for _, j in pairs}
-        links = sorted(
-            {(a_sentences[int(corpus.sentence_of[i])].paragraph, b_sentences[int(corpus.sentence_of[j])].paragraph) for i, j in pairs}
+        paragraph_links = sorted(
+            {
+                (a_sentences[int(corpus.sentence_of[i])].paragraph, b_sentences[int(corpus.sentence_of[j])].paragraph)
+                for i, j in pairs
+            }
         )
         weight = float(sum(corpus.weight[i] for i, j in pairs if not corpus.in_name[j]))
         row = Row(
@@ -608,7 +658,7 @@ def _rows(corpus: _Corpus, a_doc: str, b_doc: str, alignment: _Alignment) -> tup
             right,
             frozenset(k for k, w in enumerate(left_words) if w not in hit_left),
             frozenset(k for k, w in enumerate(right_words) if w not in hit_right),
-            tuple(links),
+            tuple(paragraph_links),
         )
         rows.append((row, weight))
     # Rows without counterpart at either end are no part of the passage.
@@ -633,14 +683,15 @@ def find_passages(texts: Sequence[Text], names: Iterable[str] = ()) -> SharedPas
         if len(hits) < MIN_SEEDS:
             continue
         a_doc, b_doc = corpus.ids[a_number], corpus.ids[b_number]
+        # The longer document is shown on the left (ties: the id that sorts first), and is aligned as
+        # the first sequence, so that the outcome does not depend on the order of `texts`.
+        if (-word_counts[b_doc], b_doc) < (-word_counts[a_doc], a_doc):
+            a_number, b_number, a_doc, b_doc = b_number, a_number, b_doc, a_doc
+            hits = [(b, a) for a, b in hits]
+        left, right = a_doc, b_doc
         alignments, runs = _align_pair(corpus, a_number, b_number, hits)
         aligned += runs
-        # The longer document is shown on the left; ties go to the id that sorts first.
-        swap = (-word_counts[b_doc], b_doc) < (-word_counts[a_doc], a_doc)
         for alignment in _select(alignments):
-            if swap:
-                alignment = _Alignment(alignment.score, tuple((j, i) for i, j in alignment.columns))
-            left, right = (b_doc, a_doc) if swap else (a_doc, b_doc)
             rows, weight = _rows(corpus, left, right, alignment)
             if rows and weight >= MIN_WEIGHT:
                 first = rows[0]
