@@ -26,13 +26,13 @@ The detection follows passim and BLAST (seed, then extend):
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-import itertools
 
 import numpy as np
 import numpy.typing as npt
