@@ -562,14 +562,21 @@ def _select(alignments: list[_Alignment]) -> list[_Alignment]:
             kept.append(alignment)
     merged: list[_Alignment] = []
     for alignment in sorted(kept, key=lambda x: x.box):
-        if merged:
-            _, p1, _, q1 = merged[-1].box
-            a0, _, b0, _ = alignment.box
-            if 0 <= a0 - p1 <= MERGE_GAP and 0 <= b0 - q1 <= MERGE_GAP:
-                bridge = tuple((i, -1) for i in range(p1, a0)) + tuple((-1, j) for j in range(q1, b0))
-                previous = merged.pop()
-                alignment = _Alignment(previous.score + alignment.score, previous.columns + bridge + alignment.columns)
-        merged.append(alignment)
+        a0, _, b0, _ = alignment.box
+        # The alignment it continues, if any: ended shortly before it on both sides (the nearest).
+        gaps = [
+            (a0 - box[1] + b0 - box[3], number)
+            for number, box in enumerate(m.box for m in merged)
+            if 0 <= a0 - box[1] <= MERGE_GAP and 0 <= b0 - box[3] <= MERGE_GAP
+        ]
+        if not gaps:
+            merged.append(alignment)
+            continue
+        number = min(gaps)[1]
+        previous = merged[number]
+        _, p1, _, q1 = previous.box
+        bridge = tuple((i, -1) for i in range(p1, a0)) + tuple((-1, j) for j in range(q1, b0))
+        merged[number] = _Alignment(previous.score + alignment.score, previous.columns + bridge + alignment.columns)
     return merged
 
 
