@@ -8,8 +8,9 @@ The detection follows passim and BLAST (seed, then extend):
    more documents use it (`word_weights`); function words ("the", "of") and every word inside a
    name (a form of `names`: glossary terms and expansions, index names and variants, document
    titles) weigh 0 there.
-2. Seeds. Every run of SEED words is a seed unless it lies wholly inside a name, holds only
-   function words, or is found in more than `seed_limit` documents (a set phrase of the field).
+2. Seeds. Every run of SEED words is a seed unless it holds only names and function words (a run
+   wholly inside a name seeds nothing), or is found in more than `seed_limit` documents (a set
+   phrase of the field).
    Seeds are sorted by hash (numpy), so the documents that share one are neighbours: the work grows
    with the amount of shared text, never with the number of pairs of documents.
 3. Regions. The seeds two documents share are chained along the diagonal; each chain of at least
@@ -46,7 +47,7 @@ MERGE_GAP = 30  # alignments of one pair this close on both sides, in order, for
 # A seed found in more documents than this is a set phrase, not a quotation; it seeds nothing. The
 # limit is half the collection (most documents), at least 3 (one text and two copies of it), at
 # most MAX_SEED_DOCUMENTS, which also bounds the work per seed (a passage quoted by more documents
-# is still found through the seeds of its edits and surroundings only if some are rarer).
+# is found only through those of its seeds that are rarer, such as the words around an edit).
 MIN_SEED_DOCUMENTS = 3
 MAX_SEED_DOCUMENTS = 64
 # A word's weight: log((N + PRIOR) / df) / log(PRIOR), at most 1, for a word in df of N documents.
