@@ -9,8 +9,9 @@ The detection follows passim and BLAST (seed, then extend):
    name (a form of `names`: glossary terms and expansions, index names and variants, document
    titles) weigh 0 there.
 2. Seeds. Every run of SEED words is a seed unless it holds only names and function words (a run
-   wholly inside a name seeds nothing), or is found in more than `seed_limit` documents (a set
-   phrase of the field).
+   wholly inside a name seeds nothing). Documents are candidates when they share MIN_SEEDS rare
+   seeds; a seed found in more than `seed_limit` documents (a set phrase of the field) seeds
+   nothing by itself, but joins the chains of documents that are candidates.
    Seeds are sorted by hash (numpy), so the documents that share one are neighbours: the work grows
    with the amount of shared text, never with the number of pairs of documents.
 3. Regions. The seeds two documents share are chained along the diagonal; each chain of at least
@@ -44,11 +45,13 @@ MIN_SEEDS = 2  # seeds a chain needs before its region is aligned
 SEED_GAP = 30  # words a chain may skip on either side between two seeds (edited or left-out words)
 MARGIN = 4  # words aligned beyond the sentences of the first and last seed of a chain, on each side
 MERGE_GAP = 30  # alignments of one pair this close on both sides, in order, form one passage
-# A seed found in more documents than this is a set phrase, not a quotation; it seeds nothing. The
-# limit is half the collection (most documents), at least 3 (one text and two copies of it), at
-# most MAX_SEED_DOCUMENTS, which also bounds the work per seed (a passage quoted by more documents
-# is found only through those of its seeds that are rarer, such as the words around an edit).
-MIN_SEED_DOCUMENTS = 3
+# A seed found in more documents than `seed_limit` may be a set phrase, not a quotation: it seeds
+# nothing by itself. The limit is half the collection (most documents), at least 5 (in a small
+# collection built around one text, a text and four copies of a sentence are not a set phrase),
+# at most MAX_SEED_DOCUMENTS. A seed in more than MAX_SEED_DOCUMENTS is dropped, which bounds the
+# work per seed (a passage quoted by more documents is found only through its rarer seeds, such as
+# the words around an edit).
+MIN_SEED_DOCUMENTS = 5
 MAX_SEED_DOCUMENTS = 64
 # A word's weight: log((N + PRIOR) / df) / log(PRIOR), at most 1, for a word in df of N documents.
 # PRIOR is an imagined background of documents without the word: in a small collection every
@@ -370,34 +373,35 @@ class _Corpus:
         starts = np.flatnonzero(new_hash)
         sizes = np.diff(np.r_[starts, len(hashes)])
         spread = np.add.reduceat(new_document.astype(np.int64), starts)  # documents per seed
-        limit = seed_limit(len(self.ids))
-        useful = (spread >= 2) & (spread <= limit) & (sizes <= 2 * limit)
+        # Rare seeds make candidates; a seed in more documents than seed_limit (a set phrase, or a
+        # passage most documents reprint) seeds nothing by itself, but joins the chains of pairs of
+        # documents that rare seeds made candidates. Beyond MAX_SEED_DOCUMENTS a seed is dropped.
+        useful = (spread >= 2) & (spread <= MAX_SEED_DOCUMENTS) & (sizes <= 2 * MAX_SEED_DOCUMENTS)
+        rare_seed = spread <= seed_limit(len(self.ids))
         # Every two occurrences of a useful seed in different documents, built group size by group
         # size with numpy (each group is sorted by document, so the first is the lower document).
-        firsts, seconds = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+        firsts, seconds, rares = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)], [np.zeros(0, bool)]
         for size in np.unique(sizes[useful]).tolist():
-            group_starts = starts[useful & (sizes == size)]
+            chosen = useful & (sizes == size)
             i, j = np.triu_indices(size, 1)
-            firsts.append((group_starts[:, None] + i).ravel())
-            seconds.append((group_starts[:, None] + j).ravel())
-        first, second = np.concatenate(firsts), np.concatenate(seconds)
+            firsts.append((starts[chosen][:, None] + i).ravel())
+            seconds.append((starts[chosen][:, None] + j).ravel())
+            rares.append(np.repeat(rare_seed[chosen], len(i)))
+        first, second, rare = np.concatenate(firsts), np.concatenate(seconds), np.concatenate(rares)
         a_docs, b_docs = documents[first], documents[second]
         apart = a_docs != b_docs
-        a_docs, b_docs, a_words, b_words = (
-            a_docs[apart],
-            b_docs[apart],
-            positions[first[apart]],
-            positions[second[apart]],
-        )
-        # Only pairs of documents that share MIN_SEEDS seeds or more go on (most share one by chance).
+        a_docs, b_docs, rare = a_docs[apart], b_docs[apart], rare[apart]
+        a_words, b_words = positions[first[apart]], positions[second[apart]]
+        # Only pairs of documents that share MIN_SEEDS rare seeds or more go on (most share one by chance).
         pair = a_docs * len(self.ids) + b_docs
         order = np.lexsort((b_words, a_words, pair))
-        pair, a_words, b_words = pair[order], a_words[order], b_words[order]
+        pair, a_words, b_words, rare = pair[order], a_words[order], b_words[order], rare[order]
         pair_starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]]) if len(pair) else pair
         pair_sizes = np.diff(np.r_[pair_starts, len(pair)])
+        pair_rare = np.add.reduceat(rare.astype(np.int64), pair_starts) if len(pair) else pair
         shared: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for start, size in zip(pair_starts.tolist(), pair_sizes.tolist(), strict=True):
-            if size >= MIN_SEEDS:
+        for start, size, rare_count in zip(pair_starts.tolist(), pair_sizes.tolist(), pair_rare.tolist(), strict=True):
+            if rare_count >= MIN_SEEDS:
                 key = divmod(int(pair[start]), len(self.ids))
                 shared[key] = list(
                     zip(a_words[start : start + size].tolist(), b_words[start : start + size].tolist(), strict=True)

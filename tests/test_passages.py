@@ -129,6 +129,17 @@ def test_names_alone_make_no_passage():
     assert find_passages(pair, ()).passages, "the test would not show what the names do"
 
 
+def test_a_passage_most_documents_reprint_is_still_aligned_between_candidates():
+    """With four more copies of the statement's Africa sentence, its seeds are in most documents and
+    seed nothing by themselves; documents that share rarer seeds still align it."""
+    originals = texts()
+    africa = next(t for t in originals if t.id == CANADA).paragraphs[7]
+    start, end = split_sentences(africa)[0]
+    copies = [Text(f"copy-{n}", (f"Report {n} on the meeting.", africa[start:end])) for n in range(4)]
+    found = paragraph_pairs(find_passages([*originals, *copies], NAMES))
+    assert {(CANADA, 8, SUN, 12, "edited"), (CANADA, 8, BLOG, 3, "identical")} <= found
+
+
 def test_repeated_stock_phrase_makes_no_passage():
     """A phrase found in most documents of the collection seeds nothing."""
     stock = "in line with the principles of national ownership and the specific needs of member states"
