@@ -16,11 +16,13 @@ from pathlib import Path
 
 from coalition_bench import harness
 from coalition_bench.harness import CHROMIUM, CHROMIUM_ARGS, build_environment, mkdocs_build, serve
-from coalition_texts.analysis.evidence import Evidence, load_evidence
+from coalition_texts.analysis.evidence import Evidence
 from coalition_texts.build import render
 from coalition_texts.model.records import Catalog, RenderedDocument
+from coalition_texts.pages.evidence_links import Links
 from coalition_texts.sources.anchors import Registry
 from coalition_texts.sources.catalog import load_catalog
+from coalition_texts.sources.editorial import load_evidence_sources
 from coalition_texts.sources.texts import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,9 +52,9 @@ def catalog() -> Catalog:
 
 
 @functools.cache
-def evidence() -> Evidence:
-    """The evidence references of the checkout resolved against its documents, built on first use."""
-    return load_evidence(SOURCES, catalog(), list(rendered()))
+def links() -> Links:
+    """The checkout's evidence references, resolved against its documents and made links (built on first use)."""
+    return Links(Evidence(rendered(), load_evidence_sources(SOURCES, catalog())))
 
 
 @functools.cache

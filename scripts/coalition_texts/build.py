@@ -19,19 +19,22 @@ from typing import Any
 import yaml
 from yaml_env_tag import add_env_tag
 
-from coalition_texts.analysis.evidence import load_evidence
+from coalition_texts.analysis.evidence import Evidence
 from coalition_texts.model.errors import SourceError, relative_message
 from coalition_texts.model.records import Catalog, RenderedDocument
-from coalition_texts.pages import compare, overview, reference
-from coalition_texts.pages.documents import document_page, documents_index, event_page, events_index, home_table
+from coalition_texts.model.urls import GENERATED
+from coalition_texts.pages import compare, documents, events, overview, reference, snippets
+from coalition_texts.pages.evidence_links import Links
 from coalition_texts.sources.anchors import Registry
 from coalition_texts.sources.catalog import load_catalog
+from coalition_texts.sources.editorial import load_editorial, load_evidence_sources
+from coalition_texts.sources.glossary import load_glossary
+from coalition_texts.sources.index_entries import load_index
 from coalition_texts.sources.texts import read_source
+from coalition_texts.sources.topics import load_topics
 
 SOURCES = "sources"  # the inputs, beside mkdocs.yml
-DOCS = "docs"
-# The folders of docs/ that belong to the pipeline: replaced whole on every build, ignored by git.
-GENERATED = ("documents", "events", "snippets", reference.FOLDER, compare.FOLDER, overview.FOLDER)
+DOCS = "docs"  # the generated folders in it (model/urls.py, GENERATED) are replaced whole, ignored by git
 
 
 @dataclass(frozen=True)
@@ -68,27 +71,23 @@ def render(root: Path, registry: Registry, site_url: str | None = None) -> Conve
         entry = registry.documents[doc.id]
         retired = tuple((r.anchor, r.retired, entry.successor_of(r.anchor)) for r in entry.retired)
         rendered.append(RenderedDocument(doc, source, tuple(anchors), retired))
-    evidence = load_evidence(sources, catalog, rendered)  # the references of the glossary, index and prose
-    glossary, reference_pages = reference.build(sources, catalog, rendered, evidence)
-    shared = compare.detect(rendered)  # passages one document shares with another
-    also_in = compare.notes(shared, rendered)
-    pages = {
-        f"documents/{item.doc.id}.md": document_page(
-            item, catalog, glossary.mark, also_in.get(item.doc.id), site_url=site_url
-        )
-        for item in rendered
-    }
+    # The other inputs: all read and checked before anything is rendered.
+    evidence_sources = load_evidence_sources(sources, catalog)
+    glossary = load_glossary(sources / "glossary.yml")
+    index_entries = load_index(sources / "index-entries.yml")
+    topics = load_topics(sources / "topics.yml", catalog)
+    editorial = load_editorial(sources, catalog)
+    # Analysis: the evidence references resolve against the documents; the passages they share.
+    links = Links(Evidence(rendered, evidence_sources))
+    shared = compare.detect(rendered)
+    # Every generated page, by its path under docs/.
+    pages = reference.pages(glossary, index_entries, topics, catalog, rendered, links)
+    marks = reference.GlossaryMarks(glossary)
+    pages.update(documents.pages(rendered, catalog, marks.mark, compare.notes(shared, rendered), site_url))
     pages.update(compare.pages(shared, rendered))
-    pages.update(reference_pages)
-    pages["documents/index.md"] = documents_index(catalog)
-    texts = overview.load_editorial(sources, catalog, evidence)
-    for event in catalog.events:
-        text = texts.events[event.id]
-        pages[f"events/{event.id}.md"] = event_page(event, catalog, text.lead, text.body)
-    pages["events/index.md"] = events_index(catalog, {key: text.lead for key, text in texts.events.items()})
-    pages.update(texts.pages)
-    pages["snippets/documents-table.md"] = home_table(catalog)
-    pages["snippets/event-list.md"] = overview.home_events(catalog, texts)
+    pages.update(events.pages(catalog, editorial, links))
+    pages.update(overview.pages(editorial, catalog, links))
+    pages.update(snippets.pages(catalog, editorial, links, glossary))
     return Conversion(catalog, rendered, pages, changes)
 
 

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from tests.base import ROOT, copy_project, evidence, mkdocs_build
+from tests.base import ROOT, copy_project, links, mkdocs_build
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -445,8 +445,8 @@ def test_an_event_without_its_text_stops_the_build(tmp_path, capsys):
 )
 def test_any_reference_becomes_links_to_exactly_its_paragraphs(before, after, picks):
     """Text around a reference is kept as written; each cited paragraph gets one link, with its number."""
-    resolver = evidence()  # the conversion, run once on first use
-    every = [f"{doc_id}#{anchor}" for doc_id, item in resolver.documents.items() for anchor in item.anchors]
+    resolver = links()  # the conversion, run once on first use
+    every = [f"{doc_id}#{anchor}" for doc_id, item in resolver.evidence.documents.items() for anchor in item.anchors]
     targets = [every[i % len(every)] for i in picks]
     expanded = resolver.expand(f"{before}[[{', '.join(targets)}]]{after}", lambda offset: "test", "../")
     assert expanded.startswith(before) and expanded.endswith(after)

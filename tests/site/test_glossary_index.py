@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from tests.base import ROOT, copy_project, mkdocs_build, one_build_error
+from tests.base import links, rendered, ROOT, copy_project, mkdocs_build, one_build_error
 
-from coalition_texts.analysis.evidence import load_evidence
+from coalition_texts.pages.reference import glossary_page, index_page
 from coalition_texts.build import render
 from coalition_texts.model.errors import SourceError
 from coalition_texts.sources.anchors import Registry
@@ -216,12 +216,6 @@ def test_document_page_shows_its_topics_linking_to_the_listing(built_site, doc):
 # Bad data --------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def evidence():
-    """What the loaders check citations against: the documents' anchors and the public sources."""
-    registry = Registry(SOURCES / "anchors.json")
-    rendered = render(ROOT, registry).documents
-    return load_evidence(SOURCES, CATALOG, rendered)
 
 
 def edited(tmp_path: Path, name: str, old: str, new: str) -> Path:
@@ -277,12 +271,13 @@ BAD_DATA = {
 
 
 @pytest.mark.parametrize("case", BAD_DATA, ids=list(BAD_DATA))
-def test_bad_reference_data_gives_one_clear_message(tmp_path, evidence, case):
+def test_bad_reference_data_gives_one_clear_message(tmp_path, case):
+    """Read, and (for the glossary and the index) made into their page, whose citations are then checked."""
     name, old, new, fragments = BAD_DATA[case]
     path = edited(tmp_path, name, old, new)
     load = {
-        "glossary.yml": lambda: load_glossary(path, evidence),
-        "index-entries.yml": lambda: load_index(path, evidence),
+        "glossary.yml": lambda: glossary_page(load_glossary(path), rendered(), links()),
+        "index-entries.yml": lambda: index_page(load_index(path), rendered(), links()),
         "topics.yml": lambda: load_topics(path, CATALOG),
     }[name]
     with pytest.raises(SourceError) as error:

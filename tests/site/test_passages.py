@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coalition_texts.analysis.passages import MIN_WORDS, Text, find_passages, split_sentences, words
-from coalition_texts.pages.compare import PASSAGE_NOTE_CLASS, page_name
+from coalition_texts.model.urls import compare_name as page_name
+from coalition_texts.pages.compare import PASSAGE_NOTE_CLASS
 from coalition_texts.sources.catalog import load_catalog
 from coalition_texts.sources.texts import read_source
 

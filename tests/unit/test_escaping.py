@@ -17,6 +17,7 @@ from coalition_texts.model.dates import PartialDate
 from coalition_texts.model.records import Catalog, Document, Event, RenderedDocument, SourceText
 from coalition_texts.pages.documents import document_page, paragraph_html
 from coalition_texts.pages.markdown import md_escape
+from coalition_texts.pages.reference import GlossaryMarks
 from coalition_texts.plugin.abbreviations import FocusableAbbreviations
 from coalition_texts.sources.anchors import Registry
 from coalition_texts.sources.glossary import Glossary, Term
@@ -121,9 +122,9 @@ def test_any_metadata_value_renders_as_itself(value):
 # Glossary terms as they might be written, with Markdown and HTML characters inside and around them.
 GLOSSARY = Glossary(
     (
-        Term("ISIS", "Islamic State", ("ISIS-K",), 'An "explanation" with <b>tags</b> & ampersands.', "", 1),
-        Term("ISIS-Khorasan", None, (), "Longer than ISIS, so it wins where both fit.", "", 2),
-        Term("Q&A *x*", None, ("a<b>c",), "Forms with markup characters inside.", "", 3),
+        Term("ISIS", "Islamic State", ("ISIS-K",), 'An "explanation" with <b>tags</b> & ampersands.', (), 1),
+        Term("ISIS-Khorasan", None, (), "Longer than ISIS, so it wins where both fit.", (), 2),
+        Term("Q&A *x*", None, ("a<b>c",), "Forms with markup characters inside.", (), 3),
     )
 )
 TOOLTIPS = {form: term.tooltip for term in GLOSSARY.terms for form in term.forms}
@@ -135,12 +136,14 @@ TEXT_WITH_TERMS = st.lists(st.one_of(st.sampled_from(SYNTAX + FORMS), st.text(CH
 @settings(max_examples=300, deadline=None)
 @given(TEXT_WITH_TERMS)
 def test_explained_terms_leave_every_paragraph_word_for_word(text):
-    """Glossary.mark wraps terms in <abbr>, and the paragraph's text stays exactly the source's."""
+    """GlossaryMarks.mark wraps terms in <abbr>, and the paragraph's text stays exactly the source's."""
     text = decode(text.encode("utf-8"), "property")
     if not text.strip():
         return
     paragraphs, _ = split_text(text, (), "property")
-    html = "".join(paragraph_html(f"p{n}", n, p.text, GLOSSARY.mark) for n, p in enumerate(paragraphs, start=1))
+    html = "".join(
+        paragraph_html(f"p{n}", n, p.text, GlossaryMarks(GLOSSARY).mark) for n, p in enumerate(paragraphs, start=1)
+    )
     shown = render(f'<div class="doc-text" markdown="0">\n\n{html}\n</div>\n').select("p.para")
     assert [normal(p.get_text()) for p in shown] == [normal(p.text) for p in paragraphs]
     words = re.compile(r"(?<!\w)(?:ISIS-Khorasan|Q&A \*x\*|ISIS-K|a<b>c|ISIS)(?!\w)")

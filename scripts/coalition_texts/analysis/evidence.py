@@ -1,4 +1,4 @@
-"""Evidence references in the site's own prose, checked and turned into links.
+"""Evidence references in the site's own prose, resolved against the documents and the public sources.
 
 Editorial text (in `sources/editorial/`) cites its evidence with `[[...]]` inside the sentence it
 supports: `[[canada-joint-statement-2022#p3]]` for a paragraph of a document,
@@ -6,34 +6,21 @@ supports: `[[canada-joint-statement-2022#p3]]` for a paragraph of a document,
 `[[asi-africa-focus-group]]` for a public source listed in `sources/editorial/sources.yml` (facts
 that none of the texts states). Every reference is checked against the catalog, the anchor
 registry and that list, so a mistyped id or a retired anchor stops the build with its file and
-line; the links it becomes are Markdown links that MkDocs checks again in the strict build.
+line. This module resolves them; pages/evidence_links.py writes the links they become, which
+MkDocs checks again in the strict build.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from coalition_texts.model.errors import SourceError
-from coalition_texts.model.records import Catalog, RenderedDocument
-from coalition_texts.pages.markdown import md_escape
-from coalition_texts.sources.catalog import URL_PATTERN, _Entry
-from coalition_texts.sources.yaml_lines import LineDict, load_yaml
+from coalition_texts.model.records import EvidenceSources, PublicSource, RenderedDocument
 
 REFERENCE = re.compile(r"\[\[([^\[\]]*?)\]\]")  # may wrap lines; may not hold brackets
 TARGET = re.compile(r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:#(?P<anchor>p[0-9]+))?$")
-SOURCE_FIELDS = {"id", "label", "description", "url"}
-
-
-@dataclass(frozen=True)
-class PublicSource:
-    """A public source outside the collection, for facts the five texts do not state."""
-
-    id: str
-    label: str  # the link text, e.g. "Agenzia Stampa Italia"
-    description: str  # what it is, shown as the link's title
-    url: str
 
 
 @dataclass(frozen=True)
@@ -46,13 +33,22 @@ class Paragraph:
     text: str
 
 
+@dataclass(frozen=True)
+class Group:
+    """The references of one `[[...]]` to one document (its paragraphs, in the order written) or public source."""
+
+    key: str  # the document id or the public source id
+    paragraphs: tuple[Paragraph, ...]  # empty for a public source
+    public: PublicSource | None = None
+
+
 class Evidence:
     """Resolves references against the rendered documents and the public sources."""
 
-    def __init__(self, documents: list[RenderedDocument], labels: dict[str, str], public: dict[str, PublicSource]):
+    def __init__(self, documents: Sequence[RenderedDocument], sources: EvidenceSources):
         self.documents = {item.doc.id: item for item in documents}
-        self.labels = labels
-        self.public = public
+        self.labels = sources.labels
+        self.public = sources.public
 
     def label(self, doc_id: str) -> str:
         return self.labels.get(doc_id) or self.documents[doc_id].doc.publisher
@@ -84,91 +80,29 @@ class Evidence:
         number = item.anchors.index(anchor)
         return Paragraph(doc_id, anchor, number + 1, item.source.paragraphs[number].text)
 
-    def paragraph_link(self, paragraph: Paragraph, prefix: str, *, labelled: bool = True, text: str = "") -> str:
-        """A Markdown link to one paragraph; its text is `text`, or 'Label ¶ N' (or '¶ N')."""
-        label = f"{md_escape(self.label(paragraph.doc_id))} " if labelled else ""
-        text = text or f"{label}¶ {paragraph.number}"
-        return f"[{text}]({prefix}documents/{paragraph.doc_id}.md#{paragraph.anchor})"
-
-    def links(self, targets: list[str], where: str, prefix: str) -> str:
-        """Markdown for one group of references: `(Joint statement ¶ 8, ¶ 9; ASI)`, each part a link."""
+    def groups(self, targets: Sequence[str], where: str) -> list[Group]:
+        """One group per document or public source, in the order written; a SourceError if one is unknown."""
         if not targets:
             raise SourceError(where, "an evidence reference is empty.", "Write [[document-id#pN]].")
-        groups: dict[str, list[str]] = {}  # one entry per document or public source, in the order written
+        found: dict[str, list[Paragraph]] = {}
         for target in targets:
             if target in self.public:
-                groups.setdefault(target, [])
+                found.setdefault(target, [])
                 continue
             paragraph = self.paragraph(target, where)
-            links = groups.setdefault(paragraph.doc_id, [])
-            links.append(self.paragraph_link(paragraph, prefix, labelled=not links))
-        parts = []
-        for key, links in groups.items():
-            if key in self.public:
-                source = self.public[key]
-                title = source.description.replace('"', "'")
-                parts.append(f'[{md_escape(source.label)}](<{source.url}> "{title}")')
-            else:
-                parts.append(", ".join(links))
-        return '<span class="evidence">(' + "; ".join(parts) + ")</span>"
+            found.setdefault(paragraph.doc_id, []).append(paragraph)
+        return [Group(key, tuple(paragraphs), self.public.get(key)) for key, paragraphs in found.items()]
 
-    def expand(self, text: str, where_line, prefix: str) -> str:
-        """`text` with every `[[...]]` replaced by its links; `where_line(offset)` locates errors."""
-
-        def replace(match: re.Match) -> str:
-            where = where_line(match.start())
-            targets = [t.strip() for t in match.group(1).split(",") if t.strip()]
-            for target in targets:
-                if target not in self.public and not TARGET.match(target):
-                    shown = " ".join(target.split())
-                    shown = shown if len(shown) <= 60 else shown[:60] + "…"
-                    raise SourceError(
-                        where,
-                        f"'{shown}' is neither a paragraph (document-id#pN) nor a public source id.",
-                        "Public sources are listed in sources/editorial/sources.yml.",
-                    )
-            return self.links(targets, where, prefix)
-
-        expanded = REFERENCE.sub(replace, text)
-        for bracket in ("[[", "]]"):
-            if bracket in expanded:
-                offset = text.find(bracket) if bracket in text else 0
-                raise SourceError(where_line(offset), f"an unmatched '{bracket}'.", "Close it or remove it.")
-        return expanded
-
-
-def line_locator(path: Path, text: str, first_line: int = 1):
-    """A function from an offset in `text` to 'path, line N' (for messages)."""
-    return lambda offset: f"{path}, line {first_line + text.count(chr(10), 0, offset)}"
-
-
-def load_evidence(sources: Path, catalog: Catalog, documents: list[RenderedDocument]) -> Evidence:
-    """Read `sources/editorial/sources.yml`: short document labels and the public sources."""
-    path = sources / "editorial" / "sources.yml"
-    data = load_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("public_sources"), list):
-        raise SourceError(str(path), "must be a mapping with a list under 'public_sources:'.", "See README.md.")
-    labels = data.get("document_labels") or {}
-    if not isinstance(labels, dict):
-        raise SourceError(str(path), "'document_labels:' must map document ids to short names.")
-    known = {doc.id for doc in catalog.documents}
-    for doc_id, label in labels.items():
-        line = labels.line_of(doc_id) if isinstance(labels, LineDict) else 0
-        if doc_id not in known:
-            raise SourceError(f"{path}, line {line}", f"unknown document '{doc_id}' in document_labels.")
-        if not isinstance(label, str) or not label.strip():
-            raise SourceError(f"{path}, line {line}", f"the label of '{doc_id}' must be a non-empty text.")
-    public: dict[str, PublicSource] = {}
-    for index, entry in enumerate(data["public_sources"]):
-        if not isinstance(entry, LineDict):
-            raise SourceError(str(path), f"entry {index + 1} under 'public_sources:' is not a mapping.")
-        reader = _Entry(path, entry, f"public source {entry.get('id') or index + 1}")
-        reader.check_fields(SOURCE_FIELDS, sorted(SOURCE_FIELDS))
-        identifier = reader.text("id")
-        if not TARGET.match(identifier) or identifier in known or identifier in public:
-            raise reader.fail("id", f"'{identifier}' is not a new id.", "Use lowercase words joined by hyphens.")
-        url = reader.text("url")
-        if not URL_PATTERN.match(url):
-            raise reader.fail("url", f"'{url}' is not an http(s) address.")
-        public[identifier] = PublicSource(identifier, reader.text("label"), reader.text("description"), url)
-    return Evidence(documents, dict(labels), public)
+    def targets(self, reference: str, where: str) -> list[str]:
+        """The targets of one `[[...]]` (its inside), each checked to be a paragraph or a public source id."""
+        targets = [t.strip() for t in reference.split(",") if t.strip()]
+        for target in targets:
+            if target not in self.public and not TARGET.match(target):
+                shown = " ".join(target.split())
+                shown = shown if len(shown) <= 60 else shown[:60] + "…"
+                raise SourceError(
+                    where,
+                    f"'{shown}' is neither a paragraph (document-id#pN) nor a public source id.",
+                    "Public sources are listed in sources/editorial/sources.yml.",
+                )
+        return targets

@@ -1,4 +1,4 @@
-"""Find where given words occur in the texts (whole words, exact case, longest form first) and list them.
+"""Find where given words occur in the texts (whole words, exact case, longest form first).
 
 "Whole word" means the form is neither preceded nor followed by a letter, digit or underscore, so
 "Niger" is not found in "Nigeria" but is in "Niger's"; at one position the longest form wins, so
@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from coalition_texts.pages.markdown import md_escape
 
 Found = list[tuple[object, list[tuple[str, int]]]]  # [(RenderedDocument, [(anchor, ¶ number), …]), …]
 
@@ -58,13 +56,3 @@ class Texts:
             if paragraphs:
                 found.append((item, paragraphs))
         return Mentions(found, list(seen))
-
-
-def mentions_markdown(found: Found, prefix: str = "../") -> str:
-    """A Markdown list: one line per document, with a link to each paragraph."""
-    lines = []
-    for item, paragraphs in found:
-        page = f"{prefix}documents/{item.doc.id}.md"
-        links = ", ".join(f"[¶ {number}]({page}#{anchor})" for anchor, number in paragraphs)
-        lines.append(f"- [{md_escape(item.doc.title)}]({page}): {links}\n")
-    return "".join(lines)

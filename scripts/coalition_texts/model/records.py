@@ -105,3 +105,28 @@ class RenderedDocument:
     @property
     def words(self) -> int:
         return sum(len(p.text.split()) for p in self.source.paragraphs)
+
+
+@dataclass(frozen=True)
+class PublicSource:
+    """A public source outside the collection, for facts the five texts do not state."""
+
+    id: str
+    label: str  # the link text, e.g. "Agenzia Stampa Italia"
+    description: str  # what it is, shown as the link's title
+    url: str
+
+
+@dataclass(frozen=True)
+class EvidenceSources:
+    """What evidence references may name besides paragraphs (`sources/editorial/sources.yml`)."""
+
+    labels: dict[str, str]  # document id -> the short name its paragraph links use
+    public: dict[str, PublicSource]
+
+
+def sort_key(doc: Document) -> tuple:
+    """Newest first; undated documents last; ties by id so the order never depends on the catalog."""
+    published = doc.published
+    return (published is None, -(published.year if published else 0), -(published.month if published else 0),
+            -(published.day if published else 0), doc.id)  # fmt: skip

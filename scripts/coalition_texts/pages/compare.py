@@ -19,19 +19,15 @@ from itertools import groupby
 
 from coalition_texts.analysis.passages import MIN_WORDS, Passage, Sentence, SharedPassages, Text, find_passages, words
 from coalition_texts.model.records import RenderedDocument
-from coalition_texts.pages.documents import front_matter
-from coalition_texts.pages.markdown import html_attr, html_text, md_escape
+from coalition_texts.model.urls import COMPARE_INDEX, compare_name, compare_page, document_page, prefix
+from coalition_texts.pages.markdown import front_matter, html_attr, html_text, md_escape
 
+PREFIX = prefix(COMPARE_INDEX)  # from docs/compare/ (and docs/documents/, for the notes) to the docs root
 PASSAGE_NOTE_CLASS = "passage-note"  # the "also in" notes; the search indexer skips them
-FOLDER = "compare"
 
 
 def detect(items: Sequence[RenderedDocument]) -> SharedPassages:
     return find_passages([Text(item.doc.id, tuple(p.text for p in item.source.paragraphs)) for item in items])
-
-
-def page_name(pair: tuple[str, str]) -> str:
-    return f"{pair[0]}--{pair[1]}"
 
 
 def status(identical: bool) -> str:
@@ -73,7 +69,7 @@ def notes(shared: SharedPassages, items: Sequence[RenderedDocument]) -> dict[str
                         f'<a href="{html_attr(other.doc.id)}.md#{other.anchors[counterpart.paragraph]}">'
                         f"{html_text(text)}</a>"
                     )
-                compare = f"../{FOLDER}/{page_name(pair)}.md#passage-{group[0].passage}"
+                compare = f"{PREFIX}{compare_page(pair)}#passage-{group[0].passage}"
                 parts.append(", ".join(links) + f' — {status(identical)} (<a href="{html_attr(compare)}">compare</a>)')
             result.setdefault(doc, {})[anchors[paragraph]] = (
                 f'<div class="{PASSAGE_NOTE_CLASS}" role="note" data-search-exclude>'
@@ -125,7 +121,7 @@ def _side(sentences: list[Sentence], item: RenderedDocument, marked: set[int], t
     out, token = [], 0
     for paragraph, start, end in segments:
         text = item.source.paragraphs[paragraph].text
-        link = f"[¶ {paragraph + 1}](../documents/{item.doc.id}.md#{item.anchors[paragraph]})"
+        link = f"[¶ {paragraph + 1}]({PREFIX}{document_page(item.doc.id)}#{item.anchors[paragraph]})"
         pieces, position = [], start
         tokens = [(s + start, e + start) for _, s, e in words(text[start:end])]
         run_start = None
@@ -175,7 +171,7 @@ def _document_line(item: RenderedDocument, side: str, words_count: int) -> str:
     doc = item.doc
     date = doc.published.human() if doc.published else "undated"
     return (
-        f"- {side}: [{md_escape(doc.title)}](../documents/{doc.id}.md), {md_escape(doc.publisher)}, "
+        f"- {side}: [{md_escape(doc.title)}]({PREFIX}{document_page(doc.id)}), {md_escape(doc.publisher)}, "
         f"{md_escape(date)} ({words_count:,} words)\n"
     )
 
@@ -243,9 +239,9 @@ def overview_page(shared: SharedPassages, items: dict[str, RenderedDocument]) ->
             for side, doc in enumerate((left, right))
         )
         rows.append(
-            f"| [{md_escape(left.publisher)}](../documents/{left.id}.md) and "
-            f"[{md_escape(right.publisher)}](../documents/{right.id}.md) | {len(passages)} | {len(matches)} "
-            f"({same} identical, {len(matches) - same} edited) | {shares} | [compare]({page_name(pair)}.md) |"
+            f"| [{md_escape(left.publisher)}]({PREFIX}{document_page(left.id)}) and "
+            f"[{md_escape(right.publisher)}]({PREFIX}{document_page(right.id)}) | {len(passages)} | {len(matches)} "
+            f"({same} identical, {len(matches) - same} edited) | {shares} | [compare]({compare_name(pair)}.md) |"
         )
     sharing = {doc for pair in shared.passages for doc in pair}
     alone = [item.doc for item in items.values() if item.doc.id not in sharing]
@@ -271,7 +267,8 @@ def overview_page(shared: SharedPassages, items: dict[str, RenderedDocument]) ->
         lines.append(
             "These documents repeat no passage of another document of the collection:\n\n"
             + "".join(
-                f"- [{md_escape(doc.title)}](../documents/{doc.id}.md) ({md_escape(doc.publisher)})\n" for doc in alone
+                f"- [{md_escape(doc.title)}]({PREFIX}{document_page(doc.id)}) ({md_escape(doc.publisher)})\n"
+                for doc in alone
             )
         )
     return "".join(lines)
@@ -280,7 +277,7 @@ def overview_page(shared: SharedPassages, items: dict[str, RenderedDocument]) ->
 def pages(shared: SharedPassages, items: Sequence[RenderedDocument]) -> dict[str, str]:
     """Every page of the `compare/` folder: the overview and one comparison per pair."""
     by_id = {item.doc.id: item for item in items}
-    result = {f"{FOLDER}/index.md": overview_page(shared, by_id)}
+    result = {COMPARE_INDEX: overview_page(shared, by_id)}
     for pair in shared.passages:
-        result[f"{FOLDER}/{page_name(pair)}.md"] = comparison_page(pair, shared, by_id)
+        result[compare_page(pair)] = comparison_page(pair, shared, by_id)
     return result

@@ -1,4 +1,4 @@
-"""Render the generated Markdown pages: one per document, one per event, and the listings.
+"""Write the generated folder `docs/documents/`: one page per document, and the list of all of them.
 
 Source paragraphs are written as raw HTML `<p>` elements with escaped text, which Markdown passes
 through untouched: that is what keeps every word exactly as published. Everything else is Markdown
@@ -9,33 +9,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import yaml
-
 from coalition_texts.analysis import citation
 from coalition_texts.analysis.feed_dates import feed_date
-from coalition_texts.model.records import Catalog, Document, Event, RenderedDocument
-from coalition_texts.model.urls import CORPUS_JSON, absolute, page_path, source_download, text_download
-from coalition_texts.pages.markdown import html_attr, html_text, md_escape, md_with_links
+from coalition_texts.model.records import Catalog, Document, RenderedDocument, sort_key
+from coalition_texts.model.urls import (
+    CORPUS_JSON,
+    DOCUMENTS_INDEX,
+    absolute,
+    event_page,
+    page_path,
+    prefix,
+    source_download,
+    text_download,
+)
+from coalition_texts.model.urls import (
+    document_page as document_path,
+)
+from coalition_texts.pages.markdown import front_matter, html_attr, html_text, md_escape, md_with_links
 
+PREFIX = prefix(DOCUMENTS_INDEX)  # from docs/documents/ to the docs root
 LANGUAGES = {"en": "English", "fr": "French", "ar": "Arabic", "es": "Spanish", "pt": "Portuguese"}
-HOME_TABLE_LIMIT = 25  # the home page lists the newest documents; the listing page has them all
-
-
-def front_matter(data: dict) -> str:
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: this runs once per page
-    return "---\n" + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
 
 
 def description(doc: Document) -> str:
     date = doc.published.human() if doc.published else "undated"
     return f"{doc.kind_label} published by {doc.publisher} ({date}): “{doc.title}”."
-
-
-def sort_key(doc: Document) -> tuple:
-    """Newest first; undated documents last; ties by id so the order never depends on the catalog."""
-    published = doc.published
-    return (published is None, -(published.year if published else 0), -(published.month if published else 0),
-            -(published.day if published else 0), doc.id)  # fmt: skip
 
 
 def date_cell(doc: Document) -> str:
@@ -45,7 +43,7 @@ def date_cell(doc: Document) -> str:
 
 
 def event_links(doc: Document, catalog: Catalog, prefix: str) -> str:
-    return ", ".join(f"[{md_escape(catalog.event(e).short_name)}]({prefix}events/{e}.md)" for e in doc.events)
+    return ", ".join(f"[{md_escape(catalog.event(e).short_name)}]({prefix}{event_page(e)})" for e in doc.events)
 
 
 def documents_table(docs: list[Document], catalog: Catalog, prefix: str) -> str:
@@ -56,13 +54,13 @@ def documents_table(docs: list[Document], catalog: Catalog, prefix: str) -> str:
     ]
     for doc in sorted(docs, key=sort_key):
         rows.append(
-            f"| {date_cell(doc)} | [{md_escape(doc.title)}]({prefix}documents/{doc.id}.md) "
+            f"| {date_cell(doc)} | [{md_escape(doc.title)}]({prefix}{document_path(doc.id)}) "
             f"| {md_escape(doc.publisher)} | {doc.kind_label} | {event_links(doc, catalog, prefix)} |"
         )
     return "\n".join(rows) + "\n"
 
 
-def _definition(term: str, value: str) -> str:
+def definition(term: str, value: str) -> str:
     return f"{term}\n:   {value}\n"
 
 
@@ -83,25 +81,25 @@ def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
     address = f"[{md_escape(doc.url)}](<{doc.url}>)" if doc.url else "Not recorded"
     original = f" (captured as `{doc.original_file}`)" if doc.original_file else ""
     parts = [
-        _definition("Title", title),
-        _definition("Publisher", publisher),
-        _definition("Published", published),
-        _definition("Kind", doc.kind_label),
-        _definition("Events", event_links(doc, catalog, "../")),
+        definition("Title", title),
+        definition("Publisher", publisher),
+        definition("Published", published),
+        definition("Kind", doc.kind_label),
+        definition("Events", event_links(doc, catalog, PREFIX)),
     ]
     if doc.place:
-        parts.append(_definition("Place", md_escape(doc.place)))
+        parts.append(definition("Place", md_escape(doc.place)))
     parts += [
-        _definition("Language", LANGUAGES.get(doc.language, doc.language)),
-        _definition("Original address", address),
-        _definition("Source file", f"`{doc.file}`{original}"),
-        _definition("SHA-256", f'<code class="checksum">{source.sha256}</code>'),
-        _definition("Length", f"{len(source.paragraphs)} paragraphs, {item.words} words"),
-        _definition(
+        definition("Language", LANGUAGES.get(doc.language, doc.language)),
+        definition("Original address", address),
+        definition("Source file", f"`{doc.file}`{original}"),
+        definition("SHA-256", f'<code class="checksum">{source.sha256}</code>'),
+        definition("Length", f"{len(source.paragraphs)} paragraphs, {item.words} words"),
+        definition(
             "Download",
-            f'<span class="downloads">[Source file as captured](<../{source_download(doc)}>){{ download="" }} · '
-            f'[Clean text](<../{text_download(doc)}>){{ download="" }} · '
-            f"[All documents as JSON](../{CORPUS_JSON})</span>",
+            f'<span class="downloads">[Source file as captured](<{PREFIX}{source_download(doc)}>){{ download="" }} · '
+            f'[Clean text](<{PREFIX}{text_download(doc)}>){{ download="" }} · '
+            f"[All documents as JSON]({PREFIX}{CORPUS_JSON})</span>",
         ),  # written by open_data.py; `download`: saved as UTF-8 bytes, not shown in a guessed encoding
     ]
     return '<div class="doc-meta" markdown>\n\n' + "\n".join(parts) + "\n</div>\n"
@@ -196,48 +194,9 @@ def document_page(
         + f' data-cite="{html_attr(citation.plain_text_head(doc))}">\n\n'
         + "\n".join(body)
         + "\n</div>\n"
-        + (citation.markdown_block(doc, absolute(site_url, page_path(f"documents/{doc.id}.md"))) if site_url else "")
+        + (citation.markdown_block(doc, absolute(site_url, page_path(document_path(doc.id)))) if site_url else "")
         + furniture_block(item)
     )
-
-
-def event_page(event: Event, catalog: Catalog, lead: str = "", body: str = "") -> str:
-    """The event's page; `lead` and `body` are its text from sources/editorial/ (see overview.py)."""
-    docs = [d for d in catalog.documents if event.id in d.events]
-    facts = [_definition("When", md_escape(event.when()))]
-    if event.date_note:
-        facts.append(_definition("About the date", md_with_links(event.date_note)))
-    facts.append(_definition("Where", md_escape(event.place) if event.place else "Not applicable"))
-    others = [e for e in catalog.events if e.id != event.id]
-    return (
-        front_matter({"title": event.name, "description": event.description})
-        + f"\n# {md_escape(event.name)}\n\n"
-        + (lead or f"{md_escape(event.description)}\n")
-        + "\n"
-        + '<div class="doc-meta" markdown>\n\n'
-        + "\n".join(facts)
-        + "\n</div>\n\n"
-        + body
-        + f"\n## Documents\n\n{len(docs)} of the collection's documents concern this event.\n{{: .site-note }}\n\n"
-        + documents_table(docs, catalog, "../")
-        + "\n## Other events\n\n"
-        + "".join(f"- [{md_escape(e.name)}]({e.id}.md) ({md_escape(e.when())})\n" for e in others)
-    )
-
-
-def events_index(catalog: Catalog, leads: dict[str, str] | None = None) -> str:
-    """The list of events; `leads` are their summaries with evidence links (see overview.py)."""
-    lines = [front_matter({"title": "Events", "description": "The events the documents cover."}), "\n# Events\n"]
-    for event in catalog.events:
-        count = sum(event.id in d.events for d in catalog.documents)
-        place = f", {md_escape(event.place)}" if event.place else ""
-        summary = (leads or {}).get(event.id, "").strip() or md_escape(event.description)
-        lines.append(
-            f"\n## [{md_escape(event.name)}]({event.id}.md)\n\n"
-            f"{md_escape(event.when())}{place} ({count} {'document' if count == 1 else 'documents'})\n\n"
-            f"{summary}\n"
-        )
-    return "".join(lines)
 
 
 def documents_index(catalog: Catalog) -> str:
@@ -247,14 +206,22 @@ def documents_index(catalog: Catalog) -> str:
         + "\n# Documents\n\n"
         + f"All {count} documents, newest first (undated ones last). Dates marked “supplied” are not"
         " stated in the text itself; each document's page says where they come from.\n\n"
-        + documents_table(list(catalog.documents), catalog, "../")
+        + documents_table(list(catalog.documents), catalog, PREFIX)
     )
 
 
-def home_table(catalog: Catalog) -> str:
-    """The snippet the home page includes: the newest documents, with a link to all of them."""
-    docs = sorted(catalog.documents, key=sort_key)[:HOME_TABLE_LIMIT]
-    more = ""
-    if len(catalog.documents) > len(docs):
-        more = f"\n[All {len(catalog.documents)} documents](documents/index.md)\n"
-    return documents_table(docs, catalog, "") + more
+def pages(
+    documents: list[RenderedDocument],
+    catalog: Catalog,
+    mark: Callable[[str], str],
+    notes: dict[str, dict[str, str]],
+    site_url: str,
+) -> dict[str, str]:
+    """The folder's pages, by their path under docs/: `mark` writes a paragraph's text as HTML (the
+    glossary's terms explained), `notes` are the shared-passage notes by document and anchor."""
+    pages = {
+        document_path(item.doc.id): document_page(item, catalog, mark, notes.get(item.doc.id), site_url=site_url)
+        for item in documents
+    }
+    pages[DOCUMENTS_INDEX] = documents_index(catalog)
+    return pages

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+import yaml
+
 # Python-Markdown's escapable characters with the site's extensions (tables adds "|"), except the
 # three that HTML escaping already neutralises: "<", ">" and "&" are written as entities instead.
 MARKDOWN_ESCAPABLE = "\\`*_{}[]()#+-.!|"
@@ -44,3 +46,8 @@ def html_text(text: str) -> str:
 
 def html_attr(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def front_matter(data: dict) -> str:
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: this runs once per page
+    return "---\n" + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"

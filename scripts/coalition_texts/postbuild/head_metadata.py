@@ -7,13 +7,17 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
-from coalition_texts.model.records import Catalog, Event
-from coalition_texts.model.urls import JSON_FEED, SiteUrls, document_id, source_download, text_download
-
-if TYPE_CHECKING:
-    from coalition_texts.model.records import RenderedDocument
+from coalition_texts.model.records import Catalog, Event, RenderedDocument
+from coalition_texts.model.urls import (
+    JSON_FEED,
+    SiteUrls,
+    document_id,
+    document_page,
+    event_page,
+    source_download,
+    text_download,
+)
 
 SCHEMA_ORG = "https://schema.org"
 # schema.org has no type for a government statement or press release: those are plain `Article`s.
@@ -37,7 +41,7 @@ def event_data(event: Event, url: str) -> dict:
 
 def document_data(item: RenderedDocument, catalog: Catalog, urls: SiteUrls, site_name: str) -> dict:
     doc = item.doc
-    url = urls.page(f"documents/{doc.id}.md")
+    url = urls.page(document_page(doc.id))
     data = {
         "@context": SCHEMA_ORG,
         "@type": SCHEMA_TYPES.get(doc.kind, "Article"),
@@ -56,7 +60,7 @@ def document_data(item: RenderedDocument, catalog: Catalog, urls: SiteUrls, site
         data["isBasedOn"] = doc.url
     if doc.place:
         data["locationCreated"] = _place(doc.place)
-    data["about"] = [event_data(catalog.event(event_id), urls.page(f"events/{event_id}.md")) for event_id in doc.events]
+    data["about"] = [event_data(catalog.event(event_id), urls.page(event_page(event_id))) for event_id in doc.events]
     data["wordCount"] = item.words
     data["encoding"] = [
         {
@@ -78,12 +82,12 @@ def document_data(item: RenderedDocument, catalog: Catalog, urls: SiteUrls, site
 
 
 def event_page_data(event: Event, catalog: Catalog, urls: SiteUrls) -> dict:
-    data = {"@context": SCHEMA_ORG, **event_data(event, urls.page(f"events/{event.id}.md"))}
+    data = {"@context": SCHEMA_ORG, **event_data(event, urls.page(event_page(event.id)))}
     data["subjectOf"] = [
         {
             "@type": SCHEMA_TYPES.get(doc.kind, "Article"),
             "name": doc.title,
-            "url": urls.page(f"documents/{doc.id}.md"),
+            "url": urls.page(document_page(doc.id)),
         }
         for doc in catalog.documents
         if event.id in doc.events

@@ -21,7 +21,7 @@ import json
 from pathlib import Path
 
 from coalition_texts.analysis import citation
-from coalition_texts.model.records import Catalog, Event, RenderedDocument
+from coalition_texts.model.records import Catalog, Event, RenderedDocument, sort_key
 from coalition_texts.model.urls import (
     CORPUS_JSON,
     CORPUS_SCHEMA,
@@ -29,10 +29,11 @@ from coalition_texts.model.urls import (
     PARAGRAPHS_CSV,
     RSS_FEED,
     SiteUrls,
+    document_page,
+    event_page,
     source_download,
     text_download,
 )
-from coalition_texts.pages.documents import sort_key
 
 CSV_COLUMNS = ("document_id", "number", "anchor", "url", "text")
 
@@ -44,7 +45,7 @@ def clean_text(item: RenderedDocument) -> str:
 
 def _document(item: RenderedDocument, urls: SiteUrls) -> dict:
     doc, source = item.doc, item.source
-    page_url = urls.page(f"documents/{doc.id}.md")
+    page_url = urls.page(document_page(doc.id))
     return {
         "id": doc.id,
         "title": doc.title,
@@ -109,7 +110,7 @@ def _event(event: Event, catalog: Catalog, urls: SiteUrls) -> dict:
         "date_note": event.date_note,
         "place": event.place,
         "description": event.description,
-        "page_url": urls.page(f"events/{event.id}.md"),
+        "page_url": urls.page(event_page(event.id)),
         "documents": [doc.id for doc in sorted(catalog.documents, key=sort_key) if event.id in doc.events],
     }
 

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from coalition_texts.model.records import Catalog, Document, RenderedDocument
-from coalition_texts.model.urls import page_path
+from coalition_texts.model.urls import document_page, page_path
 from coalition_texts.pages.markdown import html_text
 from coalition_texts.sources.search_variants import VariantGroup
 
@@ -127,7 +127,7 @@ def rewrite(index: dict, documents: Sequence[RenderedDocument], catalog: Catalog
     event_names = {event.id: event.name for event in catalog.events}
     docs = [_with_heading(entry, SITE_PAGE_BOOST) for entry in index["docs"]]
     for item in documents:
-        docs += document_entries(item, page_path(f"documents/{item.doc.id}.md", use_directory_urls), event_names)
+        docs += document_entries(item, page_path(document_page(item.doc.id), use_directory_urls), event_names)
     for entry in docs:
         extra = variants.extra_terms(entry.get("heading", ""), entry["text"])  # what is searched, not shown
         if extra:

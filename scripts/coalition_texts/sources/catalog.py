@@ -5,18 +5,14 @@ Every problem becomes a SourceError that names the file, the line, the entry and
 
 from __future__ import annotations
 
-import calendar
 import re
 from pathlib import Path
 
-from coalition_texts.model.dates import MONTHS, PartialDate
-from coalition_texts.model.errors import SourceError
 from coalition_texts.model.records import KINDS, Catalog, Document, Event
-from coalition_texts.sources.yaml_lines import LineDict, load_yaml
+from coalition_texts.sources.schema import Entry, entries
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 URL_PATTERN = re.compile(r"^https?://[^\s]+$")
 DOCUMENT_FIELDS = {
     "id", "file", "original_file", "title", "title_supplied", "publisher",
@@ -28,74 +24,7 @@ EVENT_FIELDS = {"id", "name", "short_name", "start", "end", "date_note", "place"
 EVENT_REQUIRED = ["id", "name", "start", "description"]
 
 
-class _Entry:
-    """Reads the fields of one YAML entry, turning every problem into a located SourceError."""
-
-    def __init__(self, path: Path, entry: LineDict, label: str):
-        self.path, self.entry, self.label = path, entry, label
-
-    def fail(self, field: str | None, problem: str, fix: str = "") -> SourceError:
-        line = self.entry.line_of(field) if field else self.entry.line
-        where = f"{self.path}, line {line} ({self.label}"
-        where += f", field '{field}')" if field else ")"
-        return SourceError(where, problem, fix)
-
-    def check_fields(self, allowed: set[str], required: list[str]) -> None:
-        for key in self.entry:
-            if key not in allowed:
-                raise self.fail(key, f"unknown field '{key}'.", f"Allowed fields: {', '.join(sorted(allowed))}.")
-        for key in required:
-            if key not in self.entry:
-                raise self.fail(None, f"the required field '{key}' is missing.", "Add it.")
-
-    def text(self, field: str, *, optional: bool = False) -> str | None:
-        value = self.entry.get(field)
-        if value is None and optional:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(field, "must be a non-empty text.")
-        return " ".join(value.split())
-
-    def flag(self, field: str) -> bool:
-        value = self.entry.get(field, False)
-        if not isinstance(value, bool):
-            raise self.fail(field, f"must be true or false, not {value!r}.")
-        return value
-
-    def texts(self, field: str) -> tuple[str, ...]:
-        value = self.entry.get(field) or []
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail(field, "must be a list of non-empty texts, like [a, b].")
-        return tuple(value)
-
-    def date(self, field: str, *, optional: bool = False) -> PartialDate | None:
-        value = self.entry.get(field)
-        if value is None:
-            if optional:
-                return None
-            raise self.fail(field, "is empty.", "Write YYYY-MM-DD, YYYY-MM or YYYY.")
-        match = DATE_PATTERN.match(str(value))
-        if not match:
-            raise self.fail(field, f"'{value}' is not a date.", "Write YYYY-MM-DD, YYYY-MM or YYYY.")
-        year, month, day = (int(part) if part else 0 for part in match.groups())
-        if match.group(2) and not 1 <= month <= 12:
-            raise self.fail(field, f"'{value}' is an impossible date (no month {month}).")
-        if match.group(3) and not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise self.fail(field, f"'{value}' is an impossible date ({MONTHS[month]} {year} has no day {day}).")
-        return PartialDate(year, month, day)
-
-
-def _entries(path: Path, key: str) -> list[LineDict]:
-    data = load_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        raise SourceError(str(path), f"must be a mapping with a list under '{key}:'.", "See README.md.")
-    for index, entry in enumerate(data[key]):
-        if not isinstance(entry, LineDict):
-            raise SourceError(str(path), f"entry {index + 1} under '{key}:' is not a mapping.")
-    return data[key]
-
-
-def _unique_id(reader: _Entry, seen: dict[str, int]) -> str:
+def _unique_id(reader: Entry, seen: dict[str, int]) -> str:
     identifier = reader.text("id")
     if not ID_PATTERN.match(identifier):
         raise reader.fail("id", f"'{identifier}' is not a valid id.", "Use lowercase letters, digits and hyphens.")
@@ -109,8 +38,8 @@ def _unique_id(reader: _Entry, seen: dict[str, int]) -> str:
 
 def load_events(path: Path) -> tuple[Event, ...]:
     events, seen = [], {}
-    for index, entry in enumerate(_entries(path, "events")):
-        reader = _Entry(path, entry, f"event {entry.get('id') or index + 1}")
+    for index, entry in enumerate(entries(path, "events")):
+        reader = Entry(path, entry, f"event {entry.get('id') or index + 1}")
         reader.check_fields(EVENT_FIELDS, EVENT_REQUIRED)
         identifier = _unique_id(reader, seen)
         start, end = reader.date("start"), reader.date("end", optional=True)
@@ -138,8 +67,8 @@ def load_catalog(sources: Path) -> Catalog:
     event_ids = {event.id for event in events}
     path = sources / "catalog.yml"
     documents, seen = [], {}
-    for index, entry in enumerate(_entries(path, "documents")):
-        reader = _Entry(path, entry, f"document {entry.get('id') or index + 1}")
+    for index, entry in enumerate(entries(path, "documents")):
+        reader = Entry(path, entry, f"document {entry.get('id') or index + 1}")
         reader.check_fields(DOCUMENT_FIELDS, DOCUMENT_REQUIRED)
         identifier = _unique_id(reader, seen)
         kind = reader.text("kind")

@@ -1,26 +1,26 @@
-"""The glossary (`sources/glossary.yml`): abbreviations and terms, explained wherever they appear.
+"""Read and check the glossary (`sources/glossary.yml`): abbreviations and terms, explained wherever they appear.
 
-Three outputs come from the one list of terms:
+Three outputs come from the one list of terms (pages/reference.py writes them):
 
-- inside source paragraphs (raw HTML that Markdown does not touch), `mark()` wraps each occurrence
-  in a focusable `<abbr>` while leaving the paragraph's text exactly as published;
+- inside source paragraphs (raw HTML that Markdown does not touch), each occurrence is wrapped in a
+  focusable `<abbr>` while the paragraph's text stays exactly as published;
 - everywhere else, the `abbreviations.md` snippet feeds Python-Markdown's `abbr` extension through
-  `pymdownx.snippets` `auto_append` (Material's documented glossary); `FocusableAbbreviations` lets
-  keyboard users reach those `<abbr>` elements too, and Material's `content.tooltips` shows the
-  explanation on hover and on focus alike;
+  `pymdownx.snippets` `auto_append` (Material's documented glossary); the plugin's
+  `FocusableAbbreviations` lets keyboard users reach those `<abbr>` elements too, and Material's
+  `content.tooltips` shows the explanation on hover and on focus alike;
 - the glossary page gathers every term with its explanation, its sources and where the texts use it.
+
+The citations are kept as written (`document-id#pN` or a public source id) with where they were
+written; analysis/evidence.py checks them when the pages link them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from coalition_texts.analysis.evidence import Evidence
-from coalition_texts.analysis.mentions import Texts, mentions_markdown, pattern
-from coalition_texts.pages.markdown import html_attr, html_text, md_escape
-from coalition_texts.sources.catalog import _entries, _Entry
+from coalition_texts.sources.schema import Entry, entries
 
 FIELDS = {"term", "expansion", "variants", "explanation", "cite"}
 REQUIRED = ["term", "explanation", "cite"]
@@ -34,8 +34,9 @@ class Term:
     expansion: str | None
     variants: tuple[str, ...]
     explanation: str
-    evidence: str  # Markdown links to the paragraphs or public sources cited (evidence.py), from reference/
+    cites: tuple[str, ...]  # paragraphs (`document-id#pN`) or public source ids, as written
     line: int
+    cites_at: str = ""  # where `cites` is written, for messages
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -49,37 +50,18 @@ class Term:
 @dataclass(frozen=True)
 class Glossary:
     terms: tuple[Term, ...]
-    _by_form: dict[str, Term] = field(init=False, repr=False, compare=False)
-    _regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self):
-        by_form = {form: term for term in self.terms for form in term.forms}
-        object.__setattr__(self, "_by_form", by_form)
-        object.__setattr__(self, "_regex", pattern(by_form) if by_form else re.compile(r"(?!)"))
-
-    def mark(self, text: str) -> str:
-        """HTML for `text` (escaped as by html_text) with each glossary term wrapped in an explanation."""
-        parts, last = [], 0
-        for match in self._regex.finditer(text):
-            term = self._by_form[match.group(0)]
-            parts.append(html_text(text[last : match.start()]))
-            parts.append(
-                f'<abbr class="term" tabindex="0" title="{html_attr(term.tooltip)}">{html_text(match.group(0))}</abbr>'
-            )
-            last = match.end()
-        parts.append(html_text(text[last:]))
-        return "".join(parts)
-
-    def abbreviations(self) -> str:
-        """The snippet appended to every Markdown page: one abbreviation definition per form."""
-        return "".join(f"*[{form}]: {term.tooltip}\n" for form, term in sorted(self._by_form.items()))
+    @property
+    def by_form(self) -> dict[str, Term]:
+        """Each form (term or variant) and the term it belongs to."""
+        return {form: term for term in self.terms for form in term.forms}
 
 
-def load_glossary(path: Path, evidence: Evidence) -> Glossary:
-    """Read and check the glossary; citations are checked and linked by `evidence` (see evidence.py)."""
+def load_glossary(path: Path) -> Glossary:
+    """Read and check the glossary; its citations are checked when they are linked (see evidence.py)."""
     terms, owner = [], {}
-    for index, entry in enumerate(_entries(path, "terms")):
-        reader = _Entry(path, entry, f"term {entry.get('term') or index + 1}")
+    for index, entry in enumerate(entries(path, "terms")):
+        reader = Entry(path, entry, f"term {entry.get('term') or index + 1}")
         reader.check_fields(FIELDS, REQUIRED)
         term = reader.text("term")
         variants = tuple(" ".join(v.split()) for v in reader.texts("variants"))
@@ -103,39 +85,9 @@ def load_glossary(path: Path, evidence: Evidence) -> Glossary:
                 expansion=reader.text("expansion", optional=True),
                 variants=variants,
                 explanation=reader.text("explanation"),
-                evidence=evidence.links(cites, where, "../"),
+                cites=tuple(cites),
                 line=entry.line,
+                cites_at=where,
             )
         )
     return Glossary(tuple(terms))
-
-
-def glossary_page(glossary: Glossary, documents) -> str:
-    """The page gathering every term: explanation, sources, and the paragraphs that use it."""
-    out = [
-        "---\ntitle: Glossary\ndescription: The abbreviations and terms the texts use, explained with their sources.\n"
-        "---\n\n# Abbreviations and terms\n\n",
-        "Wherever one of these terms appears on this site, in the texts or in the site's own pages, it is"
-        " underlined with dots: hover over it, or move to it with the Tab key, to read its explanation."
-        " Each explanation cites the paragraph or the public source that supports it.\n",
-    ]
-    texts = Texts(documents)
-    for term in sorted(glossary.terms, key=lambda t: t.term.casefold()):
-        mentioned = texts.mentions(term.forms)
-        found, used = mentioned.found, mentioned.forms
-        unused = [form for form in term.forms if form not in used]
-        out.append(f"\n## {md_escape(term.term)}\n\n")
-        if term.expansion:
-            out.append(f"**{md_escape(term.expansion)}**\n\n")
-        out.append(f"{md_escape(term.explanation)} {term.evidence}\n\n")
-        if used:
-            out.append("Written in the texts as " + ", ".join(f"“{md_escape(f)}”" for f in used) + ".")
-        if unused:
-            listed = ", ".join(f"“{md_escape(f)}”" for f in unused)
-            out.append((" " if used else "") + f"Not used by the texts: {listed}.")
-        out.append("\n\n")
-        if found:
-            count = sum(len(paragraphs) for _, paragraphs in found)
-            out.append(f"Found in {count} {'paragraph' if count == 1 else 'paragraphs'}:\n\n")
-            out.append(mentions_markdown(found))
-    return "".join(out)

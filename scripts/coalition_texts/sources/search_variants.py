@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from coalition_texts.sources.catalog import _entries, _Entry
+from coalition_texts.sources.schema import Entry, entries
 
 VARIANTS_FILE = "search-variants.yml"
 
@@ -26,8 +26,8 @@ def load_variants(sources: Path) -> tuple[VariantGroup, ...]:
     if not path.exists():
         return ()
     groups, owner = [], {}
-    for index, entry in enumerate(_entries(path, "variants")):
-        reader = _Entry(path, entry, f"variant group {index + 1}")
+    for index, entry in enumerate(entries(path, "variants")):
+        reader = Entry(path, entry, f"variant group {index + 1}")
         reader.check_fields({"terms", "note"}, ["terms"])
         reader.text("note", optional=True)
         terms = tuple(" ".join(term.split()) for term in reader.texts("terms"))

@@ -1,4 +1,4 @@
-"""Topics (`sources/topics.yml`): the tags documents may carry, and the page to browse by tag.
+"""Read and check the topics (`sources/topics.yml`): the tags documents may carry (the page: pages/reference.py).
 
 A document's topics are its `tags:` in `sources/catalog.yml`; they go into the page's front matter,
 where Material's `tags` plugin shows them and lists the tagged pages on the topics page (the
@@ -12,8 +12,7 @@ from pathlib import Path
 
 from coalition_texts.model.errors import SourceError
 from coalition_texts.model.records import Catalog
-from coalition_texts.pages.markdown import md_escape
-from coalition_texts.sources.catalog import _entries, _Entry
+from coalition_texts.sources.schema import Entry, entries
 
 
 @dataclass(frozen=True)
@@ -25,8 +24,8 @@ class Topic:
 def load_topics(path: Path, catalog: Catalog) -> tuple[Topic, ...]:
     """Read the topics and check every document's tags against them."""
     topics, seen = [], {}
-    for index, entry in enumerate(_entries(path, "topics")):
-        reader = _Entry(path, entry, f"topic {entry.get('name') or index + 1}")
+    for index, entry in enumerate(entries(path, "topics")):
+        reader = Entry(path, entry, f"topic {entry.get('name') or index + 1}")
         reader.check_fields({"name", "description"}, ["name", "description"])
         name = reader.text("name")
         if name.casefold() in seen:
@@ -43,19 +42,3 @@ def load_topics(path: Path, catalog: Catalog) -> tuple[Topic, ...]:
                     f"Declare it in sources/topics.yml or use one of: {', '.join(sorted(names))}.",
                 )
     return tuple(topics)
-
-
-def topics_page(topics: tuple[Topic, ...], catalog: Catalog) -> str:
-    lines = [
-        "---\ntitle: Topics\ndescription: The documents grouped by topic.\n---\n\n# Topics\n\n"
-        "Each document is tagged with the topics it addresses; its page shows them at the top, and each"
-        " tag leads here. The topics are:\n\n"
-    ]
-    for topic in sorted(topics, key=lambda t: t.name.casefold()):
-        count = sum(topic.name in doc.tags for doc in catalog.documents)
-        lines.append(
-            f"{md_escape(topic.name)}\n:   {md_escape(topic.description)}"
-            f" ({count} {'document' if count == 1 else 'documents'})\n\n"
-        )
-    lines.append("## Documents by topic\n\n<!-- material/tags -->\n")
-    return "".join(lines)
