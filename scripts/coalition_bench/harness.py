@@ -90,7 +90,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 class GzipHandler(QuietHandler):
     """Static files, gzip-compressed when the client accepts it, with a day of caching for assets."""
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self):
         requested = Path(self.translate_path(self.path))
         if requested.is_dir() and not self.path.split("?")[0].endswith("/"):
             return super().send_head()  # the redirect to the folder's own address

@@ -80,7 +80,8 @@ def index_size(site: Path) -> dict:
 def browser_times(site: Path, repeat: int) -> dict:
     from playwright.sync_api import sync_playwright
 
-    ready, typed = [], {query: [] for query in QUERIES}
+    ready: list[float] = []
+    typed: dict[str, list[float]] = {query: [] for query in QUERIES}
     with serve(site) as address:
         url = address + "/"
         with sync_playwright() as playwright:

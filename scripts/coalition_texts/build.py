@@ -69,8 +69,13 @@ def render(root: Path, registry: Registry, site_url: str | None = None) -> Conve
         anchors, doc_changes = registry.assign(doc.id, [p.text for p in source.paragraphs])
         changes += doc_changes
         entry = registry.documents[doc.id]
-        retired = tuple((r.anchor, r.retired, entry.successor_of(r.anchor)) for r in entry.retired)
-        rendered.append(RenderedDocument(doc, source, tuple(anchors), retired))
+        retired = []
+        for old in entry.retired:
+            successor = entry.successor_of(old.anchor)
+            if successor is None:  # only a document without paragraphs, which read_source refuses
+                raise SourceError(label, f"the retired anchor #{old.anchor} leads to no paragraph.")
+            retired.append((old.anchor, old.retired, successor))
+        rendered.append(RenderedDocument(doc, source, tuple(anchors), tuple(retired)))
     # The other inputs: all read and checked before anything is rendered.
     evidence_sources = load_evidence_sources(sources, catalog)
     glossary = load_glossary(sources / "glossary.yml")

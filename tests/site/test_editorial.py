@@ -21,10 +21,7 @@ from tests.base import ROOT, copy_project, links, mkdocs_build
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coalition_texts.analysis.evidence import load_evidence
 from coalition_texts.build import main as build_main
-from coalition_texts.build import render
-from coalition_texts.sources.anchors import Registry
 from coalition_texts.sources.catalog import load_catalog
 
 CATALOG = load_catalog(ROOT / "sources")

@@ -85,8 +85,9 @@ def _notes(doc: Document) -> list[str]:
     notes = []
     if doc.url:
         notes.append(f"Original address: {doc.url}.")
-    if supplied_note(doc):
-        notes.append(supplied_note(doc))
+    supplied = supplied_note(doc)
+    if supplied:
+        notes.append(supplied)
     return notes
 
 
@@ -111,8 +112,9 @@ def bibtex(doc: Document, url: str) -> str:
     note = []
     if doc.url:
         note.append(rf"Original address: \url{{{_bibtex_url(doc.url)}}}.")
-    if supplied_note(doc):
-        note.append(_bibtex_text(supplied_note(doc)))
+    supplied = supplied_note(doc)
+    if supplied:
+        note.append(_bibtex_text(supplied))
     if note:
         fields.append(("note", " ".join(note)))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)

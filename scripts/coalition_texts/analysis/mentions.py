@@ -8,10 +8,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-Found = list[tuple[object, list[tuple[str, int]]]]  # [(RenderedDocument, [(anchor, ¶ number), …]), …]
+from coalition_texts.model.records import RenderedDocument
+
+Found = list[tuple[RenderedDocument, list[tuple[str, int]]]]  # [(document, [(anchor, ¶ number), …]), …]
 
 
 def pattern(forms: Iterable[str]) -> re.Pattern[str]:
@@ -34,7 +36,7 @@ class Texts:
     largest cost of the conversion).
     """
 
-    def __init__(self, documents):
+    def __init__(self, documents: Sequence[RenderedDocument]):
         self.documents = [(item, "\n".join(p.text for p in item.source.paragraphs)) for item in documents]
 
     def mentions(self, forms: Iterable[str]) -> Mentions:

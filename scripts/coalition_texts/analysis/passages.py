@@ -189,7 +189,7 @@ class SharedPassages:
 
 
 def sentences_of(text: Text) -> tuple[Sentence, ...]:
-    found = []
+    found: list[Sentence] = []
     for number, paragraph in enumerate(text.paragraphs):
         for start, end in split_sentences(paragraph):
             # The same words as words() gives, without their offsets, which only the comparisons need.

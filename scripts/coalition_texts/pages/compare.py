@@ -153,7 +153,8 @@ def _keys(sentences: list[Sentence]) -> list[str]:
 
 def _row(lefts: list[Sentence], rights: list[Sentence], left: RenderedDocument, right: RenderedDocument) -> str:
     left_keys, right_keys = _keys(lefts), _keys(rights)
-    deleted, inserted = set(), set()
+    deleted: set[int] = set()
+    inserted: set[int] = set()
     for op, i1, i2, j1, j2 in SequenceMatcher(None, left_keys, right_keys, autojunk=False).get_opcodes():
         if op in ("delete", "replace"):
             deleted.update(range(i1, i2))

@@ -25,6 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from coalition_texts.build import SOURCES, BuildResult, build
 from coalition_texts.model.errors import SourceError, relative_message
@@ -81,7 +82,8 @@ class CoalitionTextsPlugin(BasePlugin[CoalitionTextsConfig]):
         # so that `mkdocs build -f path/to/mkdocs.yml` works from anywhere.
         snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
         snippets["base_path"] = [str(Path(config.docs_dir) / "snippets")]
-        config.markdown_extensions.append(FocusableAbbreviations())  # type: ignore[arg-type]  # glossary terms reachable by keyboard
+        # An Extension instance is accepted where a name is (Python-Markdown's own rule; MkDocs types it as str).
+        config.markdown_extensions.append(FocusableAbbreviations())  # type: ignore[arg-type]
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -127,13 +129,15 @@ class CoalitionTextsPlugin(BasePlugin[CoalitionTextsConfig]):
         return resolve_note_links(html, page, files)
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         current = self.current
         # Handed to the template in its context, not in page.meta: plugins that keep or copy every page's
         # meta (the RSS plugin holds it for each feed item, and its compact output deep-copies it) need not
         # carry it.
-        context["machine"] = head_metadata.head_metadata(page, config, current.result.catalog, current.by_id)
+        context["machine"] = head_metadata.head_metadata(  # type: ignore[typeddict-unknown-key]  # for overrides/main.html
+            page, config, current.result.catalog, current.by_id
+        )
         return context
 
     @event_priority(-50)  # after Material's search plugin writes the index (0), before offline copies it (-100)

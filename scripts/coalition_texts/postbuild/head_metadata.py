@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from coalition_texts.model.records import Catalog, Event, RenderedDocument
 from coalition_texts.model.urls import (
@@ -30,7 +31,7 @@ def _place(name: str) -> dict:
 
 def event_data(event: Event, url: str) -> dict:
     """schema.org `Event`: dates as precise as they are known (ISO 8601 allows `2021` or `2022-05`)."""
-    data = {"@type": "Event", "name": event.name, "description": event.description, "url": url}
+    data: dict[str, Any] = {"@type": "Event", "name": event.name, "description": event.description, "url": url}
     data["startDate"] = event.start.iso()
     if event.end is not None:
         data["endDate"] = event.end.iso()
@@ -42,7 +43,7 @@ def event_data(event: Event, url: str) -> dict:
 def document_data(item: RenderedDocument, catalog: Catalog, urls: SiteUrls, site_name: str) -> dict:
     doc = item.doc
     url = urls.page(document_page(doc.id))
-    data = {
+    data: dict[str, Any] = {
         "@context": SCHEMA_ORG,
         "@type": SCHEMA_TYPES.get(doc.kind, "Article"),
         "@id": url,

@@ -26,6 +26,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from coalition_texts.model.records import Catalog, Document, RenderedDocument
 from coalition_texts.model.urls import document_page, page_path
@@ -102,7 +103,11 @@ def document_facts(doc: Document, event_names: dict[str, str]) -> str:
 
 def document_entries(item: RenderedDocument, url: str, event_names: dict[str, str]) -> list[dict]:
     """The page-level entry (what Material makes of the page's h1, with the facts as text), then the paragraphs."""
-    page = {"location": url, "title": html_text(item.doc.title.strip()), "text": document_facts(item.doc, event_names)}
+    page: dict[str, Any] = {
+        "location": url,
+        "title": html_text(item.doc.title.strip()),
+        "text": document_facts(item.doc, event_names),
+    }
     if item.doc.tags:
         page["tags"] = list(item.doc.tags)
     paragraphs = [

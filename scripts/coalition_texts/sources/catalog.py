@@ -37,7 +37,8 @@ def _unique_id(reader: Entry, seen: dict[str, int]) -> str:
 
 
 def load_events(path: Path) -> tuple[Event, ...]:
-    events, seen = [], {}
+    events: list[Event] = []
+    seen: dict[str, int] = {}
     for index, entry in enumerate(entries(path, "events")):
         reader = Entry(path, entry, f"event {entry.get('id') or index + 1}")
         reader.check_fields(EVENT_FIELDS, EVENT_REQUIRED)
@@ -66,7 +67,8 @@ def load_catalog(sources: Path) -> Catalog:
     events = load_events(sources / "events.yml")
     event_ids = {event.id for event in events}
     path = sources / "catalog.yml"
-    documents, seen = [], {}
+    documents: list[Document] = []
+    seen: dict[str, int] = {}
     for index, entry in enumerate(entries(path, "documents")):
         reader = Entry(path, entry, f"document {entry.get('id') or index + 1}")
         reader.check_fields(DOCUMENT_FIELDS, DOCUMENT_REQUIRED)

@@ -59,7 +59,8 @@ class Glossary:
 
 def load_glossary(path: Path) -> Glossary:
     """Read and check the glossary; its citations are checked when they are linked (see evidence.py)."""
-    terms, owner = [], {}
+    terms: list = []
+    owner: dict[str, int] = {}
     for index, entry in enumerate(entries(path, "terms")):
         reader = Entry(path, entry, f"term {entry.get('term') or index + 1}")
         reader.check_fields(FIELDS, REQUIRED)

@@ -35,7 +35,8 @@ class IndexEntry:
 
 def load_index(path: Path) -> tuple[IndexEntry, ...]:
     """Read and check the entries; their citations are checked when they are linked (see evidence.py)."""
-    found, owner = [], {}
+    found: list = []
+    owner: dict[str, int] = {}
     for index, entry in enumerate(entries(path, "entries")):
         reader = Entry(path, entry, f"entry {entry.get('name') or index + 1}")
         reader.check_fields(FIELDS, REQUIRED)

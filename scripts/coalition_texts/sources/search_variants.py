@@ -25,7 +25,8 @@ def load_variants(sources: Path) -> tuple[VariantGroup, ...]:
     path = sources / VARIANTS_FILE
     if not path.exists():
         return ()
-    groups, owner = [], {}
+    groups: list = []
+    owner: dict[str, int] = {}
     for index, entry in enumerate(entries(path, "variants")):
         reader = Entry(path, entry, f"variant group {index + 1}")
         reader.check_fields({"terms", "note"}, ["terms"])

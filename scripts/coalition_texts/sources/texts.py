@@ -45,8 +45,11 @@ def split_text(text: str, strip: tuple[str, ...], where: str) -> tuple[tuple[Par
     """
     lines = text.split("\n")
     wanted = {line.strip() for line in strip}
-    removed, found = [], set()
-    paragraphs, current, start = [], [], 0
+    removed: list[RemovedLine] = []
+    found: set[str] = set()
+    paragraphs: list[Paragraph] = []
+    current: list[str] = []
+    start = 0
 
     def close(last: int) -> None:
         if current:

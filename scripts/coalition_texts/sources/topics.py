@@ -23,7 +23,8 @@ class Topic:
 
 def load_topics(path: Path, catalog: Catalog) -> tuple[Topic, ...]:
     """Read the topics and check every document's tags against them."""
-    topics, seen = [], {}
+    topics: list = []
+    seen: dict[str, int] = {}
     for index, entry in enumerate(entries(path, "topics")):
         reader = Entry(path, entry, f"topic {entry.get('name') or index + 1}")
         reader.check_fields({"name", "description"}, ["name", "description"])

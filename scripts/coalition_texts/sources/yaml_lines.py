@@ -24,10 +24,10 @@ class LineDict(dict):
 
 
 # libyaml's parser when PyYAML was built with it: reading the catalog is on every build's path.
-_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BASE):
+class _Loader(_BASE):  # type: ignore[valid-type,misc]  # one of two bases, chosen at import
     """SafeLoader without the timestamp resolver, building LineDicts."""
 
     path = "<yaml>"  # the file being read, for messages (libyaml's marks do not carry it)
