@@ -23,6 +23,7 @@ from coalition_texts.pages.evidence_links import Links
 from coalition_texts.sources.anchors import Registry
 from coalition_texts.sources.catalog import load_catalog
 from coalition_texts.sources.editorial import load_evidence_sources
+from coalition_texts.sources.search_variants import VariantGroup, load_variants
 from coalition_texts.sources.texts import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +50,12 @@ def one_build_error(result: subprocess.CompletedProcess[str]) -> str:
 def catalog() -> Catalog:
     """The checkout's catalog, read on first use."""
     return load_catalog(SOURCES)
+
+
+@functools.cache
+def variant_groups() -> tuple[VariantGroup, ...]:
+    """The checkout's search variants (sources/search-variants.yml), read on first use."""
+    return load_variants(SOURCES)
 
 
 @functools.cache

@@ -8,12 +8,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from coalition_texts.postbuild import search_index
-from tests.base import ROOT, copy_project, index_of, mkdocs_build
+from tests.base import copy_project, index_of, mkdocs_build, variant_groups
 
 pytestmark = pytest.mark.browser
 
-GROUPS = search_index.load_variants(ROOT / "sources")
 SEARCH_INPUT = "input.md-search__input"
 META = ".md-search-result__meta"
 # Material's placeholders while the index loads and before anything is typed.
@@ -22,7 +20,7 @@ NOT_YET = ("Initializing search", "Type to start searching")
 
 def forms(word: str) -> set[str]:
     """The word and, if it is in a group of sources/search-variants.yml, the group's other terms."""
-    for group in GROUPS:
+    for group in variant_groups():
         if word.lower() in (term.lower() for term in group.terms):
             return {term.lower() for term in group.terms}
     return {word.lower()}

@@ -12,17 +12,17 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from tests.base import index_of, ROOT, copy_project, mkdocs_build, one_build_error
+from tests.base import variant_groups, index_of, ROOT, copy_project, mkdocs_build, one_build_error
 from hypothesis import given
 from hypothesis import strategies as st
 
 from coalition_texts.model.errors import SourceError
 from coalition_texts.postbuild import search_index
+from coalition_texts.sources import search_variants
 from coalition_texts.sources.catalog import load_catalog
 from coalition_texts.sources.texts import read_source
 
 CATALOG = load_catalog(ROOT / "sources")
-GROUPS = search_index.load_variants(ROOT / "sources")
 
 
 def page_html(site: Path, location: str) -> BeautifulSoup:
@@ -127,7 +127,7 @@ def test_variants_are_searchable_but_the_text_is_unchanged(index, word, variant)
 
 
 def test_the_variants_file_is_data():
-    found = {term for group in GROUPS for term in group.terms}
+    found = {term for group in variant_groups() for term in group.terms}
     assert {"Marrakech", "Marrakesh", "Daesh", "ISIS", "ISIL", "Islamic State", "ISIS-K", "ISIS-Khorasan"} <= found
     assert {"AFG", "Africa Focus Group"} <= found
 
@@ -138,7 +138,7 @@ WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
 @given(
     before=st.lists(WORD, max_size=6),
     after=st.lists(WORD, max_size=6),
-    group=st.sampled_from(GROUPS),
+    group=st.deferred(lambda: st.sampled_from(variant_groups())),  # read when the test runs, not at import
     pick=st.integers(min_value=0),
 )
 def test_a_term_anywhere_brings_the_rest_of_its_group(before, after, group, pick):
@@ -154,7 +154,7 @@ def test_a_term_anywhere_brings_the_rest_of_its_group(before, after, group, pick
 @given(text=st.text(alphabet="abcdehij XYZ-/.,", max_size=60))
 def test_no_variants_for_a_text_without_terms(text):
     tokens = search_index._Tokens(r"[\s\-,./]+")
-    assert search_index._Variants(GROUPS, tokens).extra_terms(text) == ""
+    assert search_index._Variants(variant_groups(), tokens).extra_terms(text) == ""
 
 
 @pytest.mark.parametrize(
@@ -170,15 +170,15 @@ def test_no_variants_for_a_text_without_terms(text):
     ],
 )
 def test_bad_variants_file_names_file_line_and_field(tmp_path, content, message):
-    (tmp_path / search_index.VARIANTS_FILE).write_text(content, encoding="utf-8")
+    (tmp_path / search_variants.VARIANTS_FILE).write_text(content, encoding="utf-8")
     with pytest.raises(SourceError) as error:
-        search_index.load_variants(tmp_path)
-    assert search_index.VARIANTS_FILE in str(error.value)
+        search_variants.load_variants(tmp_path)
+    assert search_variants.VARIANTS_FILE in str(error.value)
     assert message in str(error.value)
 
 
 def test_bad_variants_file_stops_the_build_with_one_message(tmp_path):
     project = copy_project(tmp_path / "project")
-    (project / "sources" / search_index.VARIANTS_FILE).write_text("variants:\n  - terms: [AFG]\n", encoding="utf-8")
+    (project / "sources" / search_variants.VARIANTS_FILE).write_text("variants:\n  - terms: [AFG]\n", encoding="utf-8")
     error = one_build_error(mkdocs_build(project, tmp_path / "site"))
     assert "sources/search-variants.yml, line 2 (variant group 1, field 'terms')" in error

@@ -7,14 +7,13 @@ timeline, differences, glossary, index); `prefix` leads from the page's folder t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from coalition_texts.analysis.evidence import REFERENCE, Evidence, Paragraph
 from coalition_texts.model.errors import SourceError
 from coalition_texts.model.urls import document_page
 from coalition_texts.pages.markdown import md_escape
-
-Locator = Callable[[int], str]  # an offset in a text -> 'path, line N' (for messages)
+from coalition_texts.sources.editorial import Locator
 
 
 class Links:

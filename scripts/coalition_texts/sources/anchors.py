@@ -30,7 +30,7 @@ SAME_PARAGRAPH = 0.6
 HOLDS_WORDS = 0.6
 ANCHOR_PATTERN = re.compile(r"^p([1-9][0-9]*)$")
 FORMAT_NOTE = (
-    "Published paragraph anchors, one list per document. Written by scripts/build_pages.py, "
+    "Published paragraph anchors, one list per document. Written by every build (python -m coalition_texts), "
     "extended and never rewritten: do not edit by hand. See README.md, 'Paragraph anchors'."
 )
 
