@@ -17,7 +17,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from tests.base import ROOT, copy_project, links, mkdocs_build
+from tests.base import ROOT, copy_project, mkdocs_build
+from tests.base import links as checkout_links
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -435,14 +436,19 @@ def test_an_event_without_its_text_stops_the_build(tmp_path, capsys):
     assert "niamey-meeting-2023.md: is missing" in capsys.readouterr().err
 
 
+@pytest.fixture(scope="module")
+def resolver():
+    """The checkout's evidence, resolved (the conversion in memory) before any example is timed."""
+    return checkout_links()
+
+
 @given(
     before=st.text(alphabet=st.characters(blacklist_characters="[]"), max_size=40),
     after=st.text(alphabet=st.characters(blacklist_characters="[]"), max_size=40),
     picks=st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=4),
 )
-def test_any_reference_becomes_links_to_exactly_its_paragraphs(before, after, picks):
+def test_any_reference_becomes_links_to_exactly_its_paragraphs(resolver, before, after, picks):
     """Text around a reference is kept as written; each cited paragraph gets one link, with its number."""
-    resolver = links()  # the conversion, run once on first use
     every = [f"{doc_id}#{anchor}" for doc_id, item in resolver.evidence.documents.items() for anchor in item.anchors]
     targets = [every[i % len(every)] for i in picks]
     expanded = resolver.expand(f"{before}[[{', '.join(targets)}]]{after}", lambda offset: "test", "../")
