@@ -13,9 +13,10 @@ import random
 import re
 from dataclasses import dataclass
 from itertools import accumulate
-from pathlib import Path
 
-SOURCES = Path(__file__).resolve().parent.parent / "sources"
+from coalition_bench.harness import project_root
+from coalition_texts.model.urls import SOURCES
+
 SYLLABLES = ["ka", "ro", "mi", "ta", "zu", "le", "no", "bi", "sa", "dra", "ke", "lo", "va", "ni", "gor", "tun"]
 
 
@@ -39,7 +40,7 @@ class Planted:
 def vocabulary(seed: int, made_up: int = 20_000) -> list[str]:
     """The real texts' words, most frequent first, then made-up names (ordered, so Zipf weights apply)."""
     counts: dict[str, int] = {}
-    for path in sorted(SOURCES.glob("*.txt")):
+    for path in sorted((project_root() / SOURCES).glob("*.txt")):  # the checkout's five texts
         # Hyphens split words: the capture of one text keeps its address as a line of hyphenated words.
         for word in re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)?", path.read_text(encoding="utf-8-sig")):
             counts[word.lower()] = counts.get(word.lower(), 0) + 1

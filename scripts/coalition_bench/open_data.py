@@ -26,7 +26,7 @@ from coalition_bench.harness import project_root
 from coalition_bench.report import main_over_sizes
 from coalition_texts.model.dates import PartialDate
 from coalition_texts.model.records import Catalog, Paragraph, RenderedDocument, SourceText
-from coalition_texts.model.urls import CORPUS_JSON, PARAGRAPHS_CSV
+from coalition_texts.model.urls import CORPUS_JSON, PARAGRAPHS_CSV, SOURCES
 from coalition_texts.postbuild import head_metadata, open_data
 from coalition_texts.sources.catalog import load_catalog
 
@@ -36,15 +36,15 @@ CONFIG = SimpleNamespace(
 
 
 def corpus(size: int, seed: int, folder: Path) -> tuple[Catalog, list[RenderedDocument]]:
-    real = load_catalog(project_root() / "sources")
+    real = load_catalog(project_root() / SOURCES)
     template = real.documents[0]
-    (folder / "sources").mkdir()
+    (folder / SOURCES).mkdir()
     documents, rendered = [], []
     for index, text in enumerate(corpus_texts.generate(size, seed)):
         published = PartialDate(2000 + index % 25, 1 + index % 12, 1 + index % 28) if index % 10 else None
         doc = replace(template, id=f"text-{index}", file=f"text-{index}.txt", title=text.title, published=published)
         data = "\n\n".join(text.paragraphs).encode("utf-8") + b"\n"
-        (folder / "sources" / doc.file).write_bytes(data)
+        (folder / SOURCES / doc.file).write_bytes(data)
         paragraphs = tuple(Paragraph(p, 1, 1) for p in text.paragraphs)
         source = SourceText(hashlib.sha256(data).hexdigest(), paragraphs, ())
         anchors = tuple(f"p{n}" for n in range(1, len(paragraphs) + 1))

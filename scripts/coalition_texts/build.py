@@ -22,7 +22,7 @@ from yaml_env_tag import add_env_tag
 from coalition_texts.analysis.evidence import Evidence
 from coalition_texts.model.errors import SourceError, relative_message
 from coalition_texts.model.records import Catalog, RenderedDocument
-from coalition_texts.model.urls import GENERATED
+from coalition_texts.model.urls import DOCS, GENERATED, SOURCES
 from coalition_texts.pages import compare, documents, events, overview, reference, snippets
 from coalition_texts.pages.evidence_links import Links
 from coalition_texts.sources.anchors import Registry
@@ -32,9 +32,6 @@ from coalition_texts.sources.glossary import load_glossary
 from coalition_texts.sources.index_entries import load_index
 from coalition_texts.sources.texts import read_source
 from coalition_texts.sources.topics import load_topics
-
-SOURCES = "sources"  # the inputs, beside mkdocs.yml
-DOCS = "docs"  # the generated folders in it (model/urls.py, GENERATED) are replaced whole, ignored by git
 
 
 @dataclass(frozen=True)

@@ -32,3 +32,12 @@ def test_each_benchmark_explains_itself():
         command = [sys.executable, "-m", f"coalition_bench.{name}", "--help"]
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=environment)
         assert result.returncode == 0 and "--sizes" in result.stdout, (name, result.stderr)
+
+
+def test_generated_corpora_draw_on_the_real_texts(monkeypatch):
+    """corpus_texts finds the checkout's texts from the current folder, wherever the package is installed."""
+    monkeypatch.chdir(ROOT / "docs")  # inside the checkout, not at its top
+    from coalition_bench.corpus_texts import vocabulary
+
+    words = vocabulary(seed=1, made_up=0)
+    assert {"coalition", "daesh", "marrakesh"} <= set(words)

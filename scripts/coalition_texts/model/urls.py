@@ -14,6 +14,10 @@ from typing import Protocol
 
 from coalition_texts.model.records import Document
 
+# The project's folders, beside mkdocs.yml: the inputs, and the pages MkDocs renders.
+SOURCES = "sources"
+DOCS = "docs"
+
 # The generated folders of docs/: each is written whole by one module of pages/ and ignored by git.
 DOCUMENTS = "documents"
 EVENTS = "events"

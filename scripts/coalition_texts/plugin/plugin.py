@@ -27,9 +27,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from coalition_texts.build import SOURCES, BuildResult, build
+from coalition_texts.build import BuildResult, build
 from coalition_texts.model.errors import SourceError, relative_message
-from coalition_texts.model.urls import document_id
+from coalition_texts.model.urls import SOURCES, document_id
 from coalition_texts.plugin.abbreviations import FocusableAbbreviations
 from coalition_texts.plugin.breadcrumbs import Breadcrumbs
 from coalition_texts.plugin.note_links import resolve_note_links

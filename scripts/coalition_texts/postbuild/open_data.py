@@ -28,6 +28,7 @@ from coalition_texts.model.urls import (
     JSON_FEED,
     PARAGRAPHS_CSV,
     RSS_FEED,
+    SOURCES,
     SiteUrls,
     document_page,
     event_page,
@@ -155,7 +156,7 @@ def site_files(root: Path, documents: list[RenderedDocument], catalog: Catalog, 
         PARAGRAPHS_CSV: paragraphs_csv(data).encode("utf-8"),
     }
     for item in documents:
-        files[source_download(item.doc)] = (root / "sources" / item.doc.file).read_bytes()
+        files[source_download(item.doc)] = (root / SOURCES / item.doc.file).read_bytes()
         files[text_download(item.doc)] = clean_text(item).encode("utf-8")
     return files
 
