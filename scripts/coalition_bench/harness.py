@@ -38,11 +38,10 @@ CHROMIUM_ARGS = [
 ]
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 # Generated, cached or installed: a copy builds without them (node_modules is only read by the
-# Chromium-driven checks, from the checkout itself).
-_SCRATCH_IGNORED = (
-    *("site", ".git", ".venv", "node_modules"),
-    *("__pycache__", ".pytest_cache", ".hypothesis", ".mypy_cache", ".import_linter_cache"),
-)
+# Chromium-driven checks, from the checkout itself). The first are names at the project's top only
+# (tests/site/ is copied), the others anywhere.
+_TOP_IGNORED = {"site", ".git", ".venv", "node_modules"}
+_CACHES = shutil.ignore_patterns("__pycache__", ".pytest_cache", ".hypothesis", ".mypy_cache", ".import_linter_cache")
 
 
 def project_root(start: Path | None = None) -> Path:
@@ -56,7 +55,12 @@ def project_root(start: Path | None = None) -> Path:
 
 def copy_project(source: Path, target: Path) -> Path:
     """A scratch copy of the project at `source` (without generated or cached files) to change freely."""
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns(*_SCRATCH_IGNORED))
+
+    def ignored(folder: str, names: list[str]) -> set[str]:
+        top = _TOP_IGNORED.intersection(names) if Path(folder) == source else set()
+        return top | set(_CACHES(folder, names))
+
+    shutil.copytree(source, target, ignore=ignored)
     return target
 
 
