@@ -6,21 +6,17 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from tests.base import repoint_citations, run_conversion, copy_project, mkdocs_build
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coalition_texts.sources.anchors import SAME_PARAGRAPH, DocumentAnchors, Registry, Retired, align
-from coalition_texts.sources.catalog import load_catalog
-from coalition_texts.sources.texts import read_source
+from tests.base import copy_project, mkdocs_build, repoint_citations, run_conversion
 
 DOC = "canada-joint-statement-2022"
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from tests.base import run_conversion, copy_project, mkdocs_build, one_build_error
+
+from tests.base import copy_project, mkdocs_build, one_build_error, run_conversion
 
 CANADA = "sources/canada-joint-statement-2022.txt"
 

@@ -17,13 +17,13 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from tests.base import ROOT, copy_project, mkdocs_build
-from tests.base import links as checkout_links
 from hypothesis import given
 from hypothesis import strategies as st
 
 from coalition_texts.build import main as build_main
 from coalition_texts.sources.catalog import load_catalog
+from tests.base import ROOT, copy_project, mkdocs_build
+from tests.base import links as checkout_links
 
 CATALOG = load_catalog(ROOT / "sources")
 EVENT_IDS = [event.id for event in CATALOG.events]

@@ -13,17 +13,15 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from tests.base import links, rendered, ROOT, copy_project, mkdocs_build, one_build_error
 
-from coalition_texts.pages.reference import glossary_page, index_page
-from coalition_texts.build import render
 from coalition_texts.model.errors import SourceError
-from coalition_texts.sources.anchors import Registry
+from coalition_texts.pages.reference import glossary_page, index_page
 from coalition_texts.sources.catalog import load_catalog
 from coalition_texts.sources.glossary import load_glossary
 from coalition_texts.sources.index_entries import load_index
 from coalition_texts.sources.texts import read_source
 from coalition_texts.sources.topics import load_topics
+from tests.base import ROOT, copy_project, links, mkdocs_build, one_build_error, rendered
 
 SOURCES = ROOT / "sources"
 CATALOG = load_catalog(SOURCES)
@@ -214,8 +212,6 @@ def test_document_page_shows_its_topics_linking_to_the_listing(built_site, doc):
 
 
 # Bad data --------------------------------------------------------------------------------------------
-
-
 
 
 def edited(tmp_path: Path, name: str, old: str, new: str) -> Path:

@@ -20,7 +20,6 @@ import feedparser
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
-from tests.base import ROOT, copy_project, mkdocs_build
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -28,6 +27,7 @@ from coalition_texts.model.urls import CORPUS_JSON, CORPUS_SCHEMA, JSON_FEED, PA
 from coalition_texts.postbuild.head_metadata import json_ld
 from coalition_texts.postbuild.open_data import CSV_COLUMNS, paragraphs_csv
 from coalition_texts.sources.catalog import load_catalog
+from tests.base import ROOT, copy_project, mkdocs_build
 
 CATALOG = load_catalog(ROOT / "sources")
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from tests.base import ROOT, copy_project, mkdocs_build
 
 from coalition_texts.sources.catalog import load_catalog
 from coalition_texts.sources.texts import read_source
+from tests.base import ROOT, copy_project, mkdocs_build
 
 CATALOG = load_catalog(ROOT / "sources")
 

@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from tests.base import ROOT, copy_project, mkdocs_build
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +17,7 @@ from coalition_texts.model.urls import compare_name as page_name
 from coalition_texts.pages.compare import PASSAGE_NOTE_CLASS
 from coalition_texts.sources.catalog import load_catalog
 from coalition_texts.sources.texts import read_source
+from tests.base import ROOT, copy_project, mkdocs_build
 
 CATALOG = load_catalog(ROOT / "sources")
 CANADA = "canada-joint-statement-2022"

@@ -11,9 +11,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.base import copy_project, mkdocs_build
-
 from coalition_texts.sources.catalog import load_catalog
+from tests.base import copy_project, mkdocs_build
 
 GIT = ["git", "-c", "user.name=test", "-c", "user.email=test@localhost", "-c", "commit.gpgsign=false"]
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}

@@ -6,13 +6,11 @@ The browser tests (test_search_browser.py) check what a reader sees; these check
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from tests.base import variant_groups, index_of, ROOT, copy_project, mkdocs_build, one_build_error
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,6 +19,7 @@ from coalition_texts.postbuild import search_index
 from coalition_texts.sources import search_variants
 from coalition_texts.sources.catalog import load_catalog
 from coalition_texts.sources.texts import read_source
+from tests.base import ROOT, copy_project, index_of, mkdocs_build, one_build_error, variant_groups
 
 CATALOG = load_catalog(ROOT / "sources")
 
