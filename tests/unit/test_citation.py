@@ -1,9 +1,8 @@
-"""Citation forms (scripts/citation.py): read back by real parsers, and shown on every document page."""
+"""Citation forms (analysis/citation.py) read back by real parsers; the pages: site/test_citation_pages.py."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +11,6 @@ import bibtexparser
 import citeproc
 import pytest
 import rispy
-from bs4 import BeautifulSoup
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 from hypothesis import given, settings
@@ -95,19 +93,3 @@ def test_any_title_and_publisher_survive_every_form(title, publisher):
     assert record["title"] == one_line.strip()
     assert json.loads(citation.csl_json_text(doc, SITE))[0]["title"] == one_line
     assert "\n" not in citation.plain_text(doc, SITE, 1)
-
-
-def test_every_document_page_offers_the_forms_with_the_site_address(built_site):
-    site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
-    for doc in CATALOG.documents:
-        html = (built_site / "documents" / doc.id / "index.html").read_text(encoding="utf-8")
-        page = BeautifulSoup(html, "html.parser")
-        heading = page.find(id="cite-this-document")
-        assert heading is not None and heading.has_attr("data-search-exclude")
-        labels = [label.get_text() for label in heading.find_next("div", class_="tabbed-labels").find_all("label")]
-        assert labels == list(citation.FORMS)
-        blocks = [block.get_text() for block in heading.find_next("div", class_="tabbed-content").select("pre code")]
-        url = f"{site_url.rstrip('/')}/documents/{doc.id}/"
-        assert [b.rstrip() for b in blocks] == [f.rstrip() for f in citation.forms(doc, url).values()]
-        assert all(block.find_parent(class_="copy") for block in heading.find_next("div").select("pre code"))
-        assert page.select_one(".doc-text")["data-cite"] == citation.plain_text_head(doc)
