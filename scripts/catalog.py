@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 URL_PATTERN = re.compile(r"^https?://[^\s]+$")
+DATE_PARTS = ("day", "month", "year")  # in the order a date is written ("3 March 2023")
 MONTHS = [
     "", "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -30,7 +32,7 @@ MONTHS = [
 
 DOCUMENT_FIELDS = {
     "id", "file", "original_file", "title", "title_supplied", "publisher",
-    "publisher_supplied", "url", "published", "date_supplied", "date_note", "place",
+    "publisher_supplied", "url", "url_supplied", "published", "date_supplied", "date_note", "place",
     "kind", "events", "language", "strip", "notes", "tags",
 }  # fmt: skip
 DOCUMENT_REQUIRED = ["id", "file", "title", "publisher", "published", "kind", "events", "language"]
@@ -63,6 +65,37 @@ class PartialDate:
         if self.month:
             return f"{MONTHS[self.month]} {self.year}"
         return str(self.year)
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The parts this date has, in `DATE_PARTS` order: ('month', 'year') for "May 2022"."""
+        return tuple(part for part in DATE_PARTS if part == "year" or getattr(self, part))
+
+    def human_marking(self, marked: tuple[str, ...], mark: Callable[[str], str]) -> str:
+        """`human()` with the `marked` parts passed through `mark`, neighbours together:
+        "3 March [2023]" for the year, "[May 2022]" for month and year."""
+        words = {"day": str(self.day), "month": MONTHS[self.month], "year": str(self.year)}
+        runs: list[tuple[bool, list[str]]] = []
+        for part in self.parts:
+            is_marked = part in marked
+            if runs and runs[-1][0] == is_marked:
+                runs[-1][1].append(words[part])
+            else:
+                runs.append((is_marked, [words[part]]))
+        return " ".join(mark(" ".join(ws)) if is_marked else " ".join(ws) for is_marked, ws in runs)
+
+
+def supplied_parts_phrase(date: PartialDate, supplied: tuple[str, ...]) -> str:
+    """Which parts of a date are supplied, in words: "the year (the day and month are in the text)"."""
+    if set(supplied) == set(date.parts):
+        return "the date"
+
+    def listed(parts: list[str]) -> str:
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+    stated = [p for p in date.parts if p not in supplied]
+    verb = "is" if len(stated) == 1 else "are"
+    return f"the {listed(list(supplied))} (the {listed(stated)} {verb} in the text)"
 
 
 @dataclass(frozen=True)
@@ -110,6 +143,10 @@ class Document:
     notes: str | None
     tags: tuple[str, ...]
     line: int  # where the entry starts in catalog.yml, for messages
+    # Which parts of `published` the site supplied (`date_supplied: [year]`; `true` is every part the
+    # date has): "March 3" in a dateline states the month and day, not the year.
+    date_supplied_parts: tuple[str, ...] = ()
+    url_supplied: bool = False  # the address comes from research, not from the text
 
     @property
     def kind_label(self) -> str:
@@ -140,6 +177,29 @@ class _Entry:
         where = f"{self.path}, line {line} ({self.label}"
         where += f", field '{field}')" if field else ")"
         return SourceError(where, problem, fix)
+
+    def date_parts(self, field: str, date: PartialDate | None) -> tuple[str, ...]:
+        """`true`/`false`, or a list of the parts of `date` not stated in the text, like [year]."""
+        value = self.entry.get(field, False)
+        fix = "Write true (the whole date), false, or a list of the date's parts, like [year] or [month, year]."
+        if value is False:
+            return ()
+        if date is None:
+            raise self.fail(field, "names a supplied date, but 'published' is null.", "Remove it, or give the date.")
+        if value is True:
+            return date.parts
+        if not isinstance(value, list) or not value:
+            raise self.fail(field, f"must be true, false or a list of date parts, not {value!r}.", fix)
+        for part in value:
+            if part not in DATE_PARTS:
+                raise self.fail(field, f"{part!r} is not a part of a date.", "Use day, month or year. " + fix)
+            if part not in date.parts:
+                raise self.fail(
+                    field, f"the date '{date.iso()}' has no {part}.", f"Its parts are: {', '.join(date.parts)}."
+                )
+        if len(set(value)) != len(value):
+            raise self.fail(field, "names a part twice.", fix)
+        return tuple(part for part in date.parts if part in value)
 
     def check_fields(self, allowed: set[str], required: list[str]) -> None:
         for key in self.entry:
@@ -261,6 +321,10 @@ def load_catalog(sources: Path) -> Catalog:
         if url is not None and not URL_PATTERN.match(url):
             raise reader.fail("url", f"'{url}' is not an http(s) address.", "Write the full address, or null.")
         published = reader.date("published", optional=True)
+        date_parts = reader.date_parts("date_supplied", published)
+        url_supplied = reader.flag("url_supplied")
+        if url_supplied and url is None:
+            raise reader.fail("url_supplied", "is true, but 'url' is null.", "Remove it, or give the address.")
         date_note = reader.text("date_note", optional=True)
         if published is None and date_note is None:
             raise reader.fail("published", "is null but no 'date_note' says why.", "Add a date_note.")
@@ -278,7 +342,7 @@ def load_catalog(sources: Path) -> Catalog:
                 publisher_supplied=reader.flag("publisher_supplied"),
                 url=url,
                 published=published,
-                date_supplied=reader.flag("date_supplied"),
+                date_supplied=bool(date_parts),
                 date_note=date_note,
                 place=reader.text("place", optional=True),
                 kind=kind,
@@ -288,6 +352,8 @@ def load_catalog(sources: Path) -> Catalog:
                 notes=reader.text("notes", optional=True),
                 tags=reader.texts("tags"),
                 line=entry.line,
+                date_supplied_parts=date_parts,
+                url_supplied=url_supplied,
             )
         )
     return Catalog(documents=tuple(documents), events=events)

@@ -11,11 +11,13 @@ import gc
 import logging
 from pathlib import Path
 
+import build_date
 import open_data
 import passage_pages
 import search_index
 import structured_data
 from build_pages import ROOT, build
+from catalog import load_catalog
 from errors import SourceError, relative_message
 from glossary import FocusableAbbreviations
 from mkdocs.exceptions import PluginError
@@ -25,7 +27,22 @@ from site_paths import document_id
 log = logging.getLogger("mkdocs.hooks.sources")
 
 
+@event_priority(100)  # before mkdocs-rss-plugin's on_config, which dates the feeds' channel
 def on_config(config):
+    root = Path(config.config_file_path).resolve().parent if config.config_file_path else ROOT
+    try:
+        catalog = load_catalog(root / "sources")
+    except SourceError as error:
+        raise PluginError(f"Bad input: {relative_message(error, root)}") from None
+    # Dates come from the data, never the clock (build_date.py): the feeds' channel dates, the
+    # sitemap's <lastmod> and sitemap.xml.gz. Released when the build ends.
+    _last_build["previous_epoch"] = build_date.pin(catalog)
+    rss = config.plugins.get("rss")
+    if rss is not None and not rss.config.image:
+        # The plugin writes `<image><url>None</url>` without an image: the channel's image is the
+        # site's favicon (the theme's, an absolute address as RSS requires).
+        favicon = config.theme.get("favicon") or "assets/images/favicon.png"
+        rss.config.image = config.site_url.rstrip("/") + "/" + favicon.lstrip("/")
     # Snippets are looked up from the working directory by default; pin them to this checkout
     # so that `mkdocs build -f path/to/mkdocs.yml` works from anywhere.
     snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
@@ -92,10 +109,17 @@ def on_post_build(config):
         Path(config.site_dir), _last_build["variants"], result.documents, result.catalog, config.use_directory_urls
     )
     gc.unfreeze()  # so that `mkdocs serve` frees one build's results at the next
+    _release_build_date()
 
 
 def on_build_error(error):
     gc.unfreeze()
+    _release_build_date()
+
+
+def _release_build_date():
+    if "previous_epoch" in _last_build:
+        build_date.release(_last_build.pop("previous_epoch"))
 
 
 def on_serve(server, config, builder):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import citation
 import yaml
-from catalog import Catalog, Document, Event
+from catalog import Catalog, Document, Event, supplied_parts_phrase
 from markdown_text import html_attr, html_text, md_escape, md_with_links
 from site_paths import CORPUS_JSON, absolute, page_path, source_download, text_download
 from source_text import SourceText
@@ -56,7 +56,16 @@ def sort_key(doc: Document) -> tuple:
 def date_cell(doc: Document) -> str:
     if doc.published is None:
         return "unknown"
-    return md_escape(doc.published.iso()) + (" (supplied)" if doc.date_supplied else "")
+    return md_escape(doc.published.iso()) + supplied_cell_note(doc)
+
+
+def supplied_cell_note(doc: Document) -> str:
+    """What follows a listing's date: "(supplied)", or "(year supplied)" where only the year is."""
+    if not doc.published or not doc.date_supplied_parts:
+        return ""
+    if doc.date_supplied_parts == doc.published.parts:
+        return " (supplied)"
+    return f" ({' and '.join(doc.date_supplied_parts)} supplied)"
 
 
 def event_links(doc: Document, catalog: Catalog, prefix: str) -> str:
@@ -89,13 +98,18 @@ def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
     doc, source = item.doc, item.source
     precision = {"day": "", "month": " (month known, not the day)", "year": " (year known only)"}
     published = md_escape(doc.published.human()) + precision[doc.published.precision] if doc.published else "Unknown"
-    if doc.date_supplied:
-        published += _flag("supplied: not stated in the text")
+    if doc.published and doc.date_supplied_parts:
+        if doc.date_supplied_parts == doc.published.parts:
+            published += _flag("supplied: not stated in the text")
+        else:
+            published += _flag(f"supplied: {supplied_parts_phrase(doc.published, doc.date_supplied_parts)}")
     if doc.date_note:
         published += "<br>" + md_with_links(doc.date_note)
     publisher = md_escape(doc.publisher) + (_flag("supplied: not named in the text") if doc.publisher_supplied else "")
     title = md_escape(doc.title) + (_flag("supplied: the text has no title") if doc.title_supplied else "")
     address = f"[{md_escape(doc.url)}](<{doc.url}>)" if doc.url else "Not recorded"
+    if doc.url and doc.url_supplied:
+        address += _flag("supplied: not in the text, from the project's notes on where it was found")
     original = f" (captured as `{doc.original_file}`)" if doc.original_file else ""
     parts = [
         _definition("Title", title),
@@ -175,10 +189,12 @@ def document_page(
         "date": doc.published.iso() if doc.published else None,
         "date_precision": doc.published.precision if doc.published else None,
         "date_supplied": doc.date_supplied,
+        "date_supplied_parts": list(doc.date_supplied_parts),
         "title_supplied": doc.title_supplied,
         "publisher": doc.publisher,
         "publisher_supplied": doc.publisher_supplied,
         "source_url": doc.url,
+        "url_supplied": doc.url_supplied,
         "kind": doc.kind,
         "events": list(doc.events),
         "language": doc.language,
@@ -260,8 +276,9 @@ def documents_index(catalog: Catalog) -> str:
     return (
         front_matter({"title": "Documents", "description": f"All {count} documents of the collection."})
         + "\n# Documents\n\n"
-        + f"All {count} documents, newest first (undated ones last). Dates marked “supplied” are not"
-        " stated in the text itself; each document's page says where they come from.\n\n"
+        + f"All {count} documents, newest first (undated ones last). A date marked “supplied” is not"
+        " stated in the text itself (“year supplied”: the text gives the day and month, not the year);"
+        " each document's page says where it comes from.\n\n"
         + documents_table(list(catalog.documents), catalog, "../")
     )
 

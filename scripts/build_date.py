@@ -1,0 +1,42 @@
+"""The date a build gives itself: the newest date in the data, never the clock.
+
+MkDocs and mkdocs-rss-plugin date what they write by the build's time unless `SOURCE_DATE_EPOCH`
+is set (the reproducible-builds convention both follow): the RSS channel's `pubDate` and
+`lastBuildDate`, every page's `update_date` (the sitemap's `<lastmod>`) and the time stamp inside
+`sitemap.xml.gz`. The hooks set it, for the length of one build, to the newest feed date of the
+catalog (`structured_data.feed_date`): the site changes when a text is added, and a text's date is
+what the data knows. Two builds of the same sources are then byte-identical whenever they run.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+
+from catalog import Catalog
+from structured_data import feed_date
+
+VARIABLE = "SOURCE_DATE_EPOCH"
+
+
+def data_date(catalog: Catalog) -> datetime:
+    """Midnight UTC of the newest feed date of the catalog's documents (the Unix epoch if there are none)."""
+    dates = [feed_date(doc, catalog) for doc in catalog.documents]
+    if not dates:
+        return datetime.fromtimestamp(0, timezone.utc)
+    return datetime.fromisoformat(max(dates)).replace(tzinfo=timezone.utc)
+
+
+def pin(catalog: Catalog) -> str | None:
+    """Give the build the data's date; returns the variable's previous value, for `release`."""
+    previous = os.environ.get(VARIABLE)
+    os.environ[VARIABLE] = str(int(data_date(catalog).timestamp()))
+    return previous
+
+
+def release(previous: str | None) -> None:
+    """Put the variable back as it was before `pin`, so that nothing outside the build sees it."""
+    if previous is None:
+        os.environ.pop(VARIABLE, None)
+    else:
+        os.environ[VARIABLE] = previous
