@@ -154,7 +154,8 @@ def differences_page(path: Path, evidence: Evidence) -> str:
         front_matter(
             {
                 "title": "Where the sources differ",
-                "description": "What the texts state differently: the Coalition's size, the statement's date, "
+                "description": "What the texts state differently: the first meeting in Africa, who represented "
+                "the United States, the Coalition's size, the statement's date, the Niamey action plan, "
                 "spellings and names, and what each report leaves out.",
             }
         ),
@@ -216,6 +217,7 @@ def home_events(catalog: Catalog, editorial: Editorial) -> str:
     )
     cards.append(
         "-   **[Where the sources differ](overview/differences.md)**\n\n"
-        "    The Coalition's size, the statement's date, spellings and names, and what each report leaves out.\n"
+        "    The first meeting in Africa, who represented the United States, the Coalition's size, the statement's"
+        " date, the Niamey action plan, names, and what each report leaves out.\n"
     )
     return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n"
