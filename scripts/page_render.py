@@ -278,8 +278,7 @@ def documents_index(catalog: Catalog) -> str:
         + "\n# Documents\n\n"
         + f"All {count} documents, newest first (undated ones last). A date marked “supplied” is not"
         " stated in the text itself (“year supplied”: the text gives the day and month, not the year);"
-        " each document's page says where it comes from.\n\n"
-        + documents_table(list(catalog.documents), catalog, "../")
+        " each document's page says where it comes from.\n\n" + documents_table(list(catalog.documents), catalog, "../")
     )
 
 
