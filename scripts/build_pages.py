@@ -48,15 +48,16 @@ class BuildResult:
 
 
 def render(
-    root: Path, registry: Registry, site_url: str | None = None
+    root: Path, registry: Registry, site_url: str | None = None, catalog: Catalog | None = None
 ) -> tuple[Catalog, list[RenderedDocument], dict[str, str], list[str]]:
     """Read and check everything, assign anchors (in memory) and render every page.
 
-    `site_url` (for the citations) defaults to the one mkdocs.yml sets.
+    `site_url` (for the citations) defaults to the one mkdocs.yml sets; `catalog`, to the one
+    `sources/` holds (the hooks pass the catalog they read at the start of the build).
     """
     site_url = site_url or configured_site_url(root)
     sources = root / "sources"
-    catalog = load_catalog(sources)
+    catalog = catalog or load_catalog(sources)
     rendered, changes = [], []
     for doc in catalog.documents:
         label = f"sources/catalog.yml, line {doc.line} (document {doc.id})"
@@ -128,10 +129,12 @@ def configured_site_url(root: Path) -> str:
         return yaml_load(file).get("site_url") or ""
 
 
-def build(root: Path = ROOT, *, update_registry: bool = True, site_url: str | None = None) -> BuildResult:
+def build(
+    root: Path = ROOT, *, update_registry: bool = True, site_url: str | None = None, catalog: Catalog | None = None
+) -> BuildResult:
     """The whole conversion. Raises SourceError, having written nothing, on bad input."""
     registry = Registry(root / "sources" / "anchors.json")
-    catalog, rendered, pages, changes = render(root, registry, site_url)
+    catalog, rendered, pages, changes = render(root, registry, site_url, catalog)
     changed = write_pages(root / "docs", pages)
     if update_registry:
         registry.write()

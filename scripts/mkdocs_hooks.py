@@ -37,8 +37,9 @@ def on_config(config):
     # Dates come from the data, never the clock (build_date.py): the feeds' channel dates, the
     # sitemap's <lastmod> and sitemap.xml.gz. Released when the build ends.
     _last_build["previous_epoch"] = build_date.pin(catalog)
+    _last_build["catalog"] = catalog  # for the conversion in on_pre_build: read once per build
     rss = config.plugins.get("rss")
-    if rss is not None and not rss.config.image:
+    if rss is not None and not rss.config.image and config.site_url:
         # The plugin writes `<image><url>None</url>` without an image: the channel's image is the
         # site's favicon (the theme's, an absolute address as RSS requires).
         favicon = config.theme.get("favicon") or "assets/images/favicon.png"
@@ -57,7 +58,7 @@ def on_pre_build(config):
         # The search variants are read here, with the rest of sources/, so that bad data stops the
         # build before anything is written rather than after the site is.
         variants = search_index.load_variants(root / "sources")
-        result = build(root, site_url=config.site_url)
+        result = build(root, site_url=config.site_url, catalog=_last_build.pop("catalog", None))
     except SourceError as error:
         raise PluginError(f"Bad input: {relative_message(error, root)}") from None
     by_id = {item.doc.id: item for item in result.documents}
