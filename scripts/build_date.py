@@ -6,11 +6,17 @@ is set (the reproducible-builds convention both follow): the RSS channel's `pubD
 `sitemap.xml.gz`. The hooks set it, for the length of one build, to the newest feed date of the
 catalog (`structured_data.feed_date`): the site changes when a text is added, and a text's date is
 what the data knows. Two builds of the same sources are then byte-identical whenever they run.
+
+The conversion itself runs `unpinned`: the anchor registry records the day a paragraph was removed
+from its source, which is the day of the build (or the SOURCE_DATE_EPOCH set by hand), not the
+date of the newest text.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 
 from catalog import Catalog
@@ -40,3 +46,15 @@ def release(previous: str | None) -> None:
         os.environ.pop(VARIABLE, None)
     else:
         os.environ[VARIABLE] = previous
+
+
+@contextmanager
+def unpinned(previous: str | None) -> Iterator[None]:
+    """Within the block, the variable as it was before `pin`; pinned again after it."""
+    pinned = os.environ.get(VARIABLE)
+    release(previous)
+    try:
+        yield
+    finally:
+        if pinned is not None:
+            os.environ[VARIABLE] = pinned
