@@ -51,14 +51,15 @@ class BuildResult(Conversion):
     changed: bool  # whether any file under docs/ was written
 
 
-def render(root: Path, registry: Registry, site_url: str | None = None) -> Conversion:
+def render(root: Path, registry: Registry, site_url: str | None = None, catalog: Catalog | None = None) -> Conversion:
     """Read and check everything, assign anchors (in memory) and render every page.
 
-    `site_url` (for the citations) defaults to the one mkdocs.yml sets.
+    `site_url` (for the citations) defaults to the one mkdocs.yml sets; `catalog`, to the one
+    `sources/` holds (the plugin passes the catalog it read at the start of the build).
     """
     site_url = site_url or configured_site_url(root)
     sources = root / SOURCES
-    catalog = load_catalog(sources)
+    catalog = catalog or load_catalog(sources)
     rendered, changes = [], []
     for doc in catalog.documents:
         label = f"sources/catalog.yml, line {doc.line} (document {doc.id})"
@@ -145,10 +146,12 @@ def configured_site_url(root: Path) -> str:
     return str(mkdocs_yml(root).get("site_url") or "")
 
 
-def build(root: Path, *, update_registry: bool = True, site_url: str | None = None) -> BuildResult:
+def build(
+    root: Path, *, update_registry: bool = True, site_url: str | None = None, catalog: Catalog | None = None
+) -> BuildResult:
     """The whole conversion. Raises SourceError, having written nothing, on bad input."""
     registry = Registry(root / SOURCES / "anchors.json")
-    conversion = render(root, registry, site_url)
+    conversion = render(root, registry, site_url, catalog)
     changed = write_pages(root / DOCS, conversion.pages)
     if update_registry:
         registry.write()

@@ -57,6 +57,31 @@ def invalid_yaml(project: Path) -> None:
     edit(project / "sources/catalog.yml", "    kind: repost\n", "    kind: [repost\n")
 
 
+def unknown_date_part(project: Path) -> None:
+    edit(project / "sources/catalog.yml", "date_supplied: [year]", "date_supplied: [decade]")
+
+
+def date_part_the_date_lacks(project: Path) -> None:
+    # The Sun's report is dated to the month: it has no day to supply.
+    edit(
+        project / "sources/catalog.yml",
+        "published: 2022-05\n    date_supplied: true",
+        "published: 2022-05\n    date_supplied: [day]",
+    )
+
+
+def url_supplied_not_a_flag(project: Path) -> None:
+    edit(project / "sources/catalog.yml", "url_supplied: true", "url_supplied: maybe")
+
+
+def url_supplied_without_url(project: Path) -> None:
+    edit(
+        project / "sources/catalog.yml",
+        "    url: null\n    published: 2022-05-09",
+        "    url: null\n    url_supplied: true\n    published: 2022-05-09",
+    )
+
+
 def control_character(project: Path) -> None:
     edit(project / CANADA, "Nasser Bourita", "Nasser\x02Bourita")
 
@@ -71,6 +96,22 @@ CASES = {
     "missing-field": (missing_field, ["catalog.yml, line", "document canada-joint-statement-2022", "'publisher'"]),
     "strip-not-in-text": (strip_not_in_text, ["canada-joint-statement-2022.txt", "'Contacts page'", "strip"]),
     "invalid-yaml": (invalid_yaml, ["catalog.yml, line", "not valid YAML"]),
+    "unknown-date-part": (
+        unknown_date_part,
+        ["catalog.yml, line", "field 'date_supplied'", "'decade'", "day, month or year"],
+    ),
+    "date-part-the-date-lacks": (
+        date_part_the_date_lacks,
+        ["catalog.yml, line", "field 'date_supplied'", "has no day"],
+    ),
+    "url-supplied-not-a-flag": (
+        url_supplied_not_a_flag,
+        ["catalog.yml, line", "field 'url_supplied'", "true or false"],
+    ),
+    "url-supplied-without-url": (
+        url_supplied_without_url,
+        ["catalog.yml, line", "field 'url_supplied'", "'url' is null"],
+    ),
     "control-character": (control_character, ["canada-joint-statement-2022.txt", "line 11", "U+0002"]),
 }
 

@@ -370,13 +370,13 @@ BAD_INPUT = {
         EVENT_TEXT,
         "einpresswire-niamey-action-plan-2023#p7]]",
         "einpresswire-niamey-2099#p7]]",
-        ["niamey-meeting-2023.md, line 16", "unknown document 'einpresswire-niamey-2099'"],
+        ["niamey-meeting-2023.md, line 15", "unknown document 'einpresswire-niamey-2099'"],
     ),
     "unknown-anchor": (
         EVENT_TEXT,
         "einpresswire-niamey-action-plan-2023#p8]]",
         "einpresswire-niamey-action-plan-2023#p80]]",
-        ["niamey-meeting-2023.md, line 17", "no paragraph #p80"],
+        ["niamey-meeting-2023.md, line 16", "no paragraph #p80"],
     ),
     "unknown-public-source": (
         TIMELINE,
@@ -386,9 +386,9 @@ BAD_INPUT = {
     ),
     "no-evidence": (
         TIMELINE,
-        "evidence: [morocco-mfa-announcement-2022#p6]",
+        "evidence: [morocco-mfa-announcement-2022#p6, apa-announcement-2022]",
         "evidence: []",
-        ["timeline.yml, line 14", "field 'evidence'", "every entry needs its evidence"],
+        ["timeline.yml, line 17", "field 'evidence'", "every entry needs its evidence"],
     ),
     "misquoted": (
         DIFFERENCES,

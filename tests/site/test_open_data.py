@@ -8,6 +8,7 @@ Twitter tags, and absolute canonical and sitemap addresses.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import hashlib
 import io
@@ -95,6 +96,8 @@ def test_dataset_holds_every_document_with_its_catalog_metadata(corpus):
         assert data["title"] == doc.title and data["publisher"] == doc.publisher
         assert data["published"] == (doc.published.iso() if doc.published else None)
         assert data["date_supplied"] == doc.date_supplied and data["source_url"] == doc.url
+        assert data["date_supplied_parts"] == list(doc.date_supplied_parts)
+        assert data["url_supplied"] == doc.url_supplied
         assert data["events"] == list(doc.events) and data["language"] == doc.language
         assert data["sha256"] == hashlib.sha256((ROOT / "sources" / doc.file).read_bytes()).hexdigest()
         assert data["page_url"] == f"{DEFAULT_SITE_URL}documents/{doc.id}/"
@@ -160,9 +163,18 @@ def test_document_pages_link_their_downloads(built_site, corpus):
 
 
 def _expected_feed_date(doc) -> date:
-    """The feed date promised in the README: the first day of the known period; undated, the latest event start."""
-    known = doc.published or max(CATALOG.event(event_id).start for event_id in doc.events)
-    return date(known.year, known.month or 1, known.day or 1)
+    """The feed date promised in the README: the date when known to the day; otherwise the latest
+    event's start, kept within the month or year the date is known to."""
+    if doc.published and doc.published.day:
+        return date(doc.published.year, doc.published.month, doc.published.day)
+    start = max(CATALOG.event(event_id).start for event_id in doc.events)
+    latest = date(start.year, start.month or 1, start.day or 1)
+    if doc.published is None:
+        return latest
+    first = date(doc.published.year, doc.published.month or 1, 1)
+    last_month = doc.published.month or 12
+    last = date(doc.published.year, last_month, calendar.monthrange(doc.published.year, last_month)[1])
+    return min(max(latest, first), last)
 
 
 def test_rss_feed_parses_and_lists_every_document_newest_first(built_site):

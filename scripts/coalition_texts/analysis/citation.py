@@ -40,6 +40,13 @@ def _bracketed(text: str, supplied: bool) -> str:
     return f"[{text}]" if supplied else text
 
 
+def _date_label(doc: Document) -> str:
+    """The date's name in the note: "date", or "year of the date" where only some parts are supplied."""
+    if doc.published is None or doc.date_supplied_parts == doc.published.parts:
+        return "date"
+    return " and ".join(doc.date_supplied_parts) + " of the date"
+
+
 def supplied_note(doc: Document) -> str | None:
     """Which parts of the citation the site supplied, or None when the text states them all."""
     parts = [
@@ -47,7 +54,8 @@ def supplied_note(doc: Document) -> str | None:
         for name, supplied in (
             ("title", doc.title_supplied),
             ("publisher", doc.publisher_supplied),
-            ("date", doc.date_supplied and doc.published is not None),
+            (_date_label(doc), doc.date_supplied and doc.published is not None),
+            ("original address", doc.url_supplied and doc.url is not None),
         )
         if supplied
     ]
@@ -62,7 +70,8 @@ def plain_text_head(doc: Document) -> str:
     title = _one_line(doc.title)
     full_stop = "" if title[-1:] in ".?!" else "."
     title_part = f"[{title}]{full_stop}" if doc.title_supplied else f"“{title}{full_stop}”"
-    date = _bracketed(doc.published.human(), doc.date_supplied) if doc.published else "n.d."
+    # Only the supplied parts are bracketed: "3 March [2023]" where the text gives the day and month.
+    date = doc.published.human_marking(doc.date_supplied_parts, lambda text: f"[{text}]") if doc.published else "n.d."
     return f"{title_part} {_bracketed(_one_line(doc.publisher), doc.publisher_supplied)}, {date}"
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+DATE_PARTS = ("day", "month", "year")  # in the order a date is written ("3 March 2023")
 
 MONTHS = [
     "", "January", "February", "March", "April", "May", "June",
@@ -35,6 +38,37 @@ class PartialDate:
         if self.month:
             return f"{MONTHS[self.month]} {self.year}"
         return str(self.year)
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The parts this date has, in `DATE_PARTS` order: ('month', 'year') for "May 2022"."""
+        return tuple(part for part in DATE_PARTS if part == "year" or getattr(self, part))
+
+    def human_marking(self, marked: tuple[str, ...], mark: Callable[[str], str]) -> str:
+        """`human()` with the `marked` parts passed through `mark`, neighbours together:
+        "3 March [2023]" for the year, "[May 2022]" for month and year."""
+        words = {"day": str(self.day), "month": MONTHS[self.month], "year": str(self.year)}
+        runs: list[tuple[bool, list[str]]] = []
+        for part in self.parts:
+            is_marked = part in marked
+            if runs and runs[-1][0] == is_marked:
+                runs[-1][1].append(words[part])
+            else:
+                runs.append((is_marked, [words[part]]))
+        return " ".join(mark(" ".join(ws)) if is_marked else " ".join(ws) for is_marked, ws in runs)
+
+
+def supplied_parts_phrase(date: PartialDate, supplied: tuple[str, ...]) -> str:
+    """Which parts of a date are supplied, in words: "the year (the day and month are in the text)"."""
+    if set(supplied) == set(date.parts):
+        return "the date"
+
+    def listed(parts: list[str]) -> str:
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+    stated = [p for p in date.parts if p not in supplied]
+    verb = "is" if len(stated) == 1 else "are"
+    return f"the {listed(list(supplied))} (the {listed(stated)} {verb} in the text)"
 
 
 def date_range(start: PartialDate, end: PartialDate | None) -> str:

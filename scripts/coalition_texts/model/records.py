@@ -54,6 +54,10 @@ class Document:
     notes: str | None
     tags: tuple[str, ...]
     line: int  # where the entry starts in catalog.yml, for messages
+    # Which parts of `published` the site supplied (`date_supplied: [year]`; `true` is every part the
+    # date has): "March 3" in a dateline states the month and day, not the year.
+    date_supplied_parts: tuple[str, ...] = ()
+    url_supplied: bool = False  # the address comes from research, not from the text
 
     @property
     def kind_label(self) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from coalition_texts.analysis import citation
 from coalition_texts.analysis.feed_dates import feed_date
+from coalition_texts.model.dates import supplied_parts_phrase
 from coalition_texts.model.records import Catalog, Document, RenderedDocument, sort_key
 from coalition_texts.model.urls import (
     CORPUS_JSON,
@@ -39,7 +40,16 @@ def description(doc: Document) -> str:
 def date_cell(doc: Document) -> str:
     if doc.published is None:
         return "unknown"
-    return md_escape(doc.published.iso()) + (" (supplied)" if doc.date_supplied else "")
+    return md_escape(doc.published.iso()) + supplied_cell_note(doc)
+
+
+def supplied_cell_note(doc: Document) -> str:
+    """What follows a listing's date: "(supplied)", or "(year supplied)" where only the year is."""
+    if not doc.published or not doc.date_supplied_parts:
+        return ""
+    if doc.date_supplied_parts == doc.published.parts:
+        return " (supplied)"
+    return f" ({' and '.join(doc.date_supplied_parts)} supplied)"
 
 
 def event_links(doc: Document, catalog: Catalog, prefix: str) -> str:
@@ -72,13 +82,18 @@ def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
     doc, source = item.doc, item.source
     precision = {"day": "", "month": " (month known, not the day)", "year": " (year known only)"}
     published = md_escape(doc.published.human()) + precision[doc.published.precision] if doc.published else "Unknown"
-    if doc.date_supplied:
-        published += _flag("supplied: not stated in the text")
+    if doc.published and doc.date_supplied_parts:
+        if doc.date_supplied_parts == doc.published.parts:
+            published += _flag("supplied: not stated in the text")
+        else:
+            published += _flag(f"supplied: {supplied_parts_phrase(doc.published, doc.date_supplied_parts)}")
     if doc.date_note:
         published += "<br>" + md_with_links(doc.date_note)
     publisher = md_escape(doc.publisher) + (_flag("supplied: not named in the text") if doc.publisher_supplied else "")
     title = md_escape(doc.title) + (_flag("supplied: the text has no title") if doc.title_supplied else "")
     address = f"[{md_escape(doc.url)}](<{doc.url}>)" if doc.url else "Not recorded"
+    if doc.url and doc.url_supplied:
+        address += _flag("supplied: not in the text, from the project's notes on where it was found")
     original = f" (captured as `{doc.original_file}`)" if doc.original_file else ""
     parts = [
         definition("Title", title),
@@ -158,10 +173,12 @@ def document_page(
         "date": doc.published.iso() if doc.published else None,
         "date_precision": doc.published.precision if doc.published else None,
         "date_supplied": doc.date_supplied,
+        "date_supplied_parts": list(doc.date_supplied_parts),
         "title_supplied": doc.title_supplied,
         "publisher": doc.publisher,
         "publisher_supplied": doc.publisher_supplied,
         "source_url": doc.url,
+        "url_supplied": doc.url_supplied,
         "kind": doc.kind,
         "events": list(doc.events),
         "language": doc.language,
@@ -204,8 +221,9 @@ def documents_index(catalog: Catalog) -> str:
     return (
         front_matter({"title": "Documents", "description": f"All {count} documents of the collection."})
         + "\n# Documents\n\n"
-        + f"All {count} documents, newest first (undated ones last). Dates marked “supplied” are not"
-        " stated in the text itself; each document's page says where they come from.\n\n"
+        + f"All {count} documents, newest first (undated ones last). A date marked “supplied” is not"
+        " stated in the text itself (“year supplied”: the text gives the day and month, not the year);"
+        " each document's page says where it comes from.\n\n"
         + documents_table(list(catalog.documents), catalog, PREFIX)
     )
 

@@ -86,7 +86,8 @@ def differences_page(topics: tuple[DifferenceTopic, ...], links: Links) -> str:
         front_matter(
             {
                 "title": "Where the sources differ",
-                "description": "What the texts state differently: the Coalition's size, the statement's date, "
+                "description": "What the texts state differently: the first meeting in Africa, who represented "
+                "the United States, the Coalition's size, the statement's date, the Niamey action plan, "
                 "spellings and names, and what each report leaves out.",
             }
         ),

@@ -56,7 +56,8 @@ def home_events(catalog: Catalog, editorial: Editorial, links: Links) -> str:
     )
     cards.append(
         f"-   **[Where the sources differ]({DIFFERENCES})**\n\n"
-        "    The Coalition's size, the statement's date, spellings and names, and what each report leaves out.\n"
+        "    The first meeting in Africa, who represented the United States, the Coalition's size, the statement's"
+        " date, the Niamey action plan, names, and what each report leaves out.\n"
     )
     return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n"
 

@@ -29,11 +29,14 @@ from mkdocs.utils.templates import TemplateContext
 
 from coalition_texts.build import BuildResult, build
 from coalition_texts.model.errors import SourceError, relative_message
+from coalition_texts.model.records import Catalog
 from coalition_texts.model.urls import SOURCES, document_id
+from coalition_texts.plugin import build_date
 from coalition_texts.plugin.abbreviations import FocusableAbbreviations
 from coalition_texts.plugin.breadcrumbs import Breadcrumbs
 from coalition_texts.plugin.note_links import resolve_note_links
 from coalition_texts.postbuild import head_metadata, open_data, search_index
+from coalition_texts.sources.catalog import load_catalog
 from coalition_texts.sources.search_variants import VariantGroup, load_variants
 
 log = logging.getLogger("mkdocs.plugins.coalition_texts")
@@ -63,6 +66,8 @@ class CoalitionTextsPlugin(BasePlugin[CoalitionTextsConfig]):
     def __init__(self) -> None:
         self.breadcrumbs = Breadcrumbs()
         self._build: _Build | None = None
+        self._catalog: Catalog | None = None  # read in on_config, converted in on_pre_build
+        self._epoch_before: tuple[str | None] | None = None  # SOURCE_DATE_EPOCH before pinning, if pinned
 
     @property
     def current(self) -> _Build:
@@ -77,7 +82,22 @@ class CoalitionTextsPlugin(BasePlugin[CoalitionTextsConfig]):
             raise PluginError("coalition-texts: the project folder is the one of mkdocs.yml; none was given.")
         return Path(config.config_file_path).resolve().parent
 
+    @event_priority(100)  # before mkdocs-rss-plugin's on_config, which dates the feeds' channel
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = self.root(config)
+        try:
+            self._catalog = load_catalog(root / SOURCES)
+        except SourceError as error:
+            raise PluginError(f"Bad input: {relative_message(error, root)}") from None
+        # Dates come from the data, never the clock (build_date.py): the feeds' channel dates, the
+        # sitemap's <lastmod> and sitemap.xml.gz. Released when the build ends.
+        self._epoch_before = (build_date.pin(self._catalog),)
+        rss = config.plugins.get("rss")
+        if rss is not None and not rss.config.image and config.site_url:
+            # The plugin writes `<image><url>None</url>` without an image: the channel's image is the
+            # site's favicon (the theme's, an absolute address as RSS requires).
+            favicon = config.theme.get("favicon") or "assets/images/favicon.png"
+            rss.config.image = config.site_url.rstrip("/") + "/" + favicon.lstrip("/")
         # Snippets are looked up from the working directory by default; pin them to this checkout
         # so that `mkdocs build -f path/to/mkdocs.yml` works from anywhere.
         snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
@@ -92,7 +112,10 @@ class CoalitionTextsPlugin(BasePlugin[CoalitionTextsConfig]):
             # The search variants are read here, with the rest of sources/, so that bad data stops the
             # build before anything is written rather than after the site is.
             variants = load_variants(root / SOURCES)
-            result = build(root, site_url=config.site_url)
+            # The registry dates a removed paragraph by the day of the build, not by the data (build_date.py).
+            with build_date.unpinned(self._epoch_before[0] if self._epoch_before else None):
+                result = build(root, site_url=config.site_url, catalog=self._catalog)
+            self._catalog = None
         except SourceError as error:
             raise PluginError(f"Bad input: {relative_message(error, root)}") from None
         # For the open data, the page head metadata and the search index below.
@@ -151,9 +174,16 @@ class CoalitionTextsPlugin(BasePlugin[CoalitionTextsConfig]):
             config.use_directory_urls,
         )
         gc.unfreeze()  # so that `mkdocs serve` frees one build's results at the next
+        self._release_build_date()
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
+        self._release_build_date()
+
+    def _release_build_date(self) -> None:
+        if self._epoch_before is not None:
+            build_date.release(self._epoch_before[0])
+            self._epoch_before = None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self.root(config) / SOURCES))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from coalition_texts.model.dates import DATE_PARTS, PartialDate
 from coalition_texts.model.records import KINDS, Catalog, Document, Event
 from coalition_texts.sources.schema import Entry, entries
 
@@ -16,12 +17,36 @@ LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 URL_PATTERN = re.compile(r"^https?://[^\s]+$")
 DOCUMENT_FIELDS = {
     "id", "file", "original_file", "title", "title_supplied", "publisher",
-    "publisher_supplied", "url", "published", "date_supplied", "date_note", "place",
+    "publisher_supplied", "url", "url_supplied", "published", "date_supplied", "date_note", "place",
     "kind", "events", "language", "strip", "notes", "tags",
 }  # fmt: skip
 DOCUMENT_REQUIRED = ["id", "file", "title", "publisher", "published", "kind", "events", "language"]
 EVENT_FIELDS = {"id", "name", "short_name", "start", "end", "date_note", "place", "description"}
 EVENT_REQUIRED = ["id", "name", "start", "description"]
+
+
+def _date_parts(reader: Entry, field: str, date: PartialDate | None) -> tuple[str, ...]:
+    """`true`/`false`, or a list of the parts of `date` not stated in the text, like [year]."""
+    value = reader.entry.get(field, False)
+    fix = "Write true (the whole date), false, or a list of the date's parts, like [year] or [month, year]."
+    if value is False:
+        return ()
+    if date is None:
+        raise reader.fail(field, "names a supplied date, but 'published' is null.", "Remove it, or give the date.")
+    if value is True:
+        return date.parts
+    if not isinstance(value, list) or not value:
+        raise reader.fail(field, f"must be true, false or a list of date parts, not {value!r}.", fix)
+    for part in value:
+        if part not in DATE_PARTS:
+            raise reader.fail(field, f"{part!r} is not a part of a date.", "Use day, month or year. " + fix)
+        if part not in date.parts:
+            raise reader.fail(
+                field, f"the date '{date.iso()}' has no {part}.", f"Its parts are: {', '.join(date.parts)}."
+            )
+    if len(set(value)) != len(value):
+        raise reader.fail(field, "names a part twice.", fix)
+    return tuple(part for part in date.parts if part in value)
 
 
 def _unique_id(reader: Entry, seen: dict[str, int]) -> str:
@@ -91,6 +116,10 @@ def load_catalog(sources: Path) -> Catalog:
         if url is not None and not URL_PATTERN.match(url):
             raise reader.fail("url", f"'{url}' is not an http(s) address.", "Write the full address, or null.")
         published = reader.date("published", optional=True)
+        date_parts = _date_parts(reader, "date_supplied", published)
+        url_supplied = reader.flag("url_supplied")
+        if url_supplied and url is None:
+            raise reader.fail("url_supplied", "is true, but 'url' is null.", "Remove it, or give the address.")
         date_note = reader.text("date_note", optional=True)
         if published is None and date_note is None:
             raise reader.fail("published", "is null but no 'date_note' says why.", "Add a date_note.")
@@ -108,7 +137,7 @@ def load_catalog(sources: Path) -> Catalog:
                 publisher_supplied=reader.flag("publisher_supplied"),
                 url=url,
                 published=published,
-                date_supplied=reader.flag("date_supplied"),
+                date_supplied=bool(date_parts),
                 date_note=date_note,
                 place=reader.text("place", optional=True),
                 kind=kind,
@@ -118,6 +147,8 @@ def load_catalog(sources: Path) -> Catalog:
                 notes=reader.text("notes", optional=True),
                 tags=reader.texts("tags"),
                 line=entry.line,
+                date_supplied_parts=date_parts,
+                url_supplied=url_supplied,
             )
         )
     return Catalog(documents=tuple(documents), events=events)
