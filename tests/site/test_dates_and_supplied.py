@@ -265,7 +265,7 @@ def test_the_ein_item_is_not_placed_in_niamey(built_site):
         data = json.loads(script.string)
         assert "Niamey" not in json.dumps(data.get("locationCreated", {}))
     assert "CY  - Morocco" in citation.ris(DOCS[EIN], "https://example.org/")
-    assert citation.csl_json(DOCS[EIN], "https://example.org/")["event-place"] == "Morocco"
+    assert citation.csl_json(DOCS[EIN], "https://example.org/")["publisher-place"] == "Morocco"
 
 
 # --- Bad values stop the build with the file, line and field --------------------------------------
