@@ -238,6 +238,9 @@ def test_pages_and_listings_show_the_supplied_parts(built_site):
     ein, canada = DOCS[EIN], DOCS[CANADA]
     assert f"{ein.title} (supplied)" in rows[ein.title] and f"{ein.publisher} (supplied)" in rows[ein.title]
     assert "(supplied)" not in rows[canada.title]
+    described = soup(built_site, f"documents/{EIN}").find("meta", attrs={"name": "description"})
+    assert f"[{ein.publisher}] (3 March [2023])" in described["content"]
+    assert "[" not in soup(built_site, f"documents/{CANADA}").find("meta", attrs={"name": "description"})["content"]
     page = soup(built_site, f"documents/{EIN}")
     plain = page.select_one(".tabbed-block code, .tabbed-block pre").get_text()
     assert "3 March [2023]" in plain

@@ -33,8 +33,16 @@ LANGUAGES = {"en": "English", "fr": "French", "ar": "Arabic", "es": "Spanish", "
 
 
 def description(doc: Document) -> str:
-    date = doc.published.human() if doc.published else "undated"
-    return f"{doc.kind_label} published by {doc.publisher} ({date}): “{doc.title}”."
+    """The page's meta description; what the text does not state is in square brackets, as in the
+    plain-text citation, so that a description quoted elsewhere still tells the source from the site."""
+
+    def mark(text: str) -> str:
+        return f"[{text}]"
+
+    date = doc.published.human_marking(doc.date_supplied_parts, mark) if doc.published else "undated"
+    publisher = mark(doc.publisher) if doc.publisher_supplied else doc.publisher
+    title = mark(doc.title) if doc.title_supplied else doc.title
+    return f"{doc.kind_label} published by {publisher} ({date}): “{title}”."
 
 
 def date_cell(doc: Document) -> str:
