@@ -227,6 +227,15 @@ def test_citations_bracket_only_the_supplied_part():
     assert "original address" not in (citation.supplied_note(DOCS[CANADA]) or "")
 
 
+def test_event_listings_mark_dates_no_text_states(built_site):
+    listing = words(soup(built_site, "events").select_one("article").get_text())
+    home = words(soup(built_site, "").select_one("article").get_text())
+    for text in (listing, home):
+        assert "from December 2021 (dates not stated in the texts)" in text  # the Africa Focus Group: ASI
+        assert "1–2 March 2023 (dates not stated in the texts)" in text  # Niamey: the Coalition's statement
+        assert "11 May 2022 (dates" not in text  # Marrakesh: Morocco's announcement gives the day
+
+
 def test_pages_and_listings_show_the_supplied_parts(built_site):
     meta = soup(built_site, f"documents/{EIN}").select_one(".doc-meta")
     published = meta.find("dt", string=re.compile("Published")).find_next_sibling("dd")
