@@ -20,6 +20,7 @@ from errors import SourceError
 from evidence import Evidence, line_locator
 from markdown_text import md_escape
 from page_render import front_matter
+from source_files import read_bytes
 from yaml_lines import LineDict, load_yaml
 
 TIMELINE_FIELDS = {"date", "end", "text", "evidence", "event"}
@@ -55,9 +56,12 @@ def _event_texts(folder: Path, catalog: Catalog, evidence: Evidence) -> dict[str
     texts = {}
     for event in catalog.events:
         path = folder / f"{event.id}.md"
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             raise SourceError(str(path), f"is missing: event '{event.id}' needs its page text.", "See README.md.")
-        text = path.read_text(encoding="utf-8").strip() + "\n"
+        try:
+            text = read_bytes(path, str(path)).decode("utf-8").strip() + "\n"
+        except UnicodeDecodeError as error:
+            raise SourceError(str(path), f"is not UTF-8 (byte {error.start}).", "Save it as UTF-8.") from None
         lead, _, body = text.partition("\n\n")
         if not lead.strip() or lead.lstrip().startswith("#"):
             raise SourceError(f"{path}, line 1", "must start with a summary paragraph.", "Headings come after it.")

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from catalog import URL_PATTERN, Catalog, _Entry
+from catalog import Catalog, _Entry
 from errors import SourceError
-from markdown_text import md_escape
+from markdown_text import html_attr, md_escape, tooltip_attr
 from page_render import RenderedDocument
 from yaml_lines import LineDict, load_yaml
 
@@ -106,8 +106,12 @@ class Evidence:
         for key, links in groups.items():
             if key in self.public:
                 source = self.public[key]
-                title = source.description.replace('"', "'")
-                parts.append(f'[{md_escape(source.label)}](<{source.url}> "{title}")')
+                # Raw HTML rather than a Markdown link title: the title is drawn as HTML by Material's
+                # tooltips, so it is escaped twice (tooltip_attr), which a Markdown title cannot say.
+                parts.append(
+                    f'<a href="{html_attr(source.url)}" title="{tooltip_attr(source.description)}">'
+                    f"{md_escape(source.label)}</a>"
+                )
             else:
                 parts.append(", ".join(links))
         return '<span class="evidence">(' + "; ".join(parts) + ")</span>"
@@ -167,8 +171,6 @@ def load_evidence(sources: Path, catalog: Catalog, documents: list[RenderedDocum
         identifier = reader.text("id")
         if not TARGET.match(identifier) or identifier in known or identifier in public:
             raise reader.fail("id", f"'{identifier}' is not a new id.", "Use lowercase words joined by hyphens.")
-        url = reader.text("url")
-        if not URL_PATTERN.match(url):
-            raise reader.fail("url", f"'{url}' is not an http(s) address.")
+        url = reader.address("url")
         public[identifier] = PublicSource(identifier, reader.text("label"), reader.text("description"), url)
     return Evidence(documents, dict(labels), public)

@@ -21,7 +21,7 @@ from catalog import _entries, _Entry
 from evidence import Evidence
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown_text import html_attr, html_text, md_escape
+from markdown_text import html_text, md_escape, tooltip_attr
 from mentions import Texts, mentions_markdown, pattern
 
 FIELDS = {"term", "expansion", "variants", "explanation", "cite"}
@@ -66,15 +66,23 @@ class Glossary:
             term = self._by_form[match.group(0)]
             parts.append(html_text(text[last : match.start()]))
             parts.append(
-                f'<abbr class="term" tabindex="0" title="{html_attr(term.tooltip)}">{html_text(match.group(0))}</abbr>'
+                f'<abbr class="term" tabindex="0" title="{tooltip_attr(term.tooltip)}">{html_text(match.group(0))}</abbr>'
             )
             last = match.end()
         parts.append(html_text(text[last:]))
         return "".join(parts)
 
     def abbreviations(self) -> str:
-        """The snippet appended to every Markdown page: one abbreviation definition per form."""
-        return "".join(f"*[{form}]: {term.tooltip}\n" for form, term in sorted(self._by_form.items()))
+        """The snippet appended to every Markdown page: one abbreviation definition per form.
+
+        Material's tooltip draws the `title` attribute as HTML, so its value must be the escaped text.
+        The abbr extension copies the definition into the attribute, and Python-Markdown's serializer
+        leaves entities it finds there as they are (it escapes only a bare "&"): so the definition is
+        escaped twice, and the attribute's value is the text escaped once.
+        """
+        return "".join(
+            f"*[{form}]: {html_text(html_text(term.tooltip))}\n" for form, term in sorted(self._by_form.items())
+        )
 
 
 def load_glossary(path: Path, evidence: Evidence) -> Glossary:

@@ -15,6 +15,7 @@ import open_data
 import passage_pages
 import search_index
 import structured_data
+import template_values
 from build_pages import ROOT, build
 from errors import SourceError, relative_message
 from glossary import FocusableAbbreviations
@@ -63,7 +64,11 @@ def on_files(files, config):
     return open_data.add_to_site(files, config, _last_build["root"], result.documents, result.catalog)
 
 
+# Before every plugin: the RSS plugin copies the description as the feed item's HTML, the tags plugin the tags.
+@event_priority(100)
 def on_page_markdown(markdown, page, config, files):
+    template_values.escape_description(page.meta)
+    template_values.escape_tags(page.meta)
     # Document pages get their search entries from the data (search_index.py), so Material's search
     # plugin is told to skip them rather than parse their HTML into sections that would be replaced.
     if document_id(page.file.src_uri) in _last_build["by_id"]:
@@ -71,7 +76,11 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+@event_priority(-100)  # after every plugin has read the title as text (the RSS plugin's feed item title)
 def on_page_content(html, page, config, files):
+    # Every page's content is rendered before any template: the navigation shows other pages' titles
+    # escaped too.
+    template_values.escape_title(page.meta)
     # MkDocs leaves links in raw HTML alone: the shared-passage notes name .md files, made addresses here.
     return passage_pages.resolve_note_links(html, page, files)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import citation
 import yaml
 from catalog import Catalog, Document, Event
-from markdown_text import html_attr, html_text, md_escape, md_with_links
+from markdown_text import html_attr, html_text, md_code, md_escape, md_with_links
 from site_paths import CORPUS_JSON, absolute, page_path, source_download, text_download
 from source_text import SourceText
 from structured_data import feed_date
@@ -96,7 +96,7 @@ def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
     publisher = md_escape(doc.publisher) + (_flag("supplied: not named in the text") if doc.publisher_supplied else "")
     title = md_escape(doc.title) + (_flag("supplied: the text has no title") if doc.title_supplied else "")
     address = f"[{md_escape(doc.url)}](<{doc.url}>)" if doc.url else "Not recorded"
-    original = f" (captured as `{doc.original_file}`)" if doc.original_file else ""
+    original = f" (captured as {md_code(doc.original_file)})" if doc.original_file else ""
     parts = [
         _definition("Title", title),
         _definition("Publisher", publisher),
@@ -109,7 +109,7 @@ def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
     parts += [
         _definition("Language", LANGUAGES.get(doc.language, doc.language)),
         _definition("Original address", address),
-        _definition("Source file", f"`{doc.file}`{original}"),
+        _definition("Source file", f"{md_code(doc.file)}{original}"),
         _definition("SHA-256", f'<code class="checksum">{source.sha256}</code>'),
         _definition("Length", f"{len(source.paragraphs)} paragraphs, {item.words} words"),
         _definition(

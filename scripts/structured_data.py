@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from catalog import Catalog, Document, Event, PartialDate
 from site_paths import JSON_FEED, SiteUrls, document_id, source_download, text_download
+from template_values import text_of
 
 if TYPE_CHECKING:
     from page_render import RenderedDocument
@@ -121,8 +122,9 @@ def head_metadata(page, config, catalog: Catalog, documents: dict[str, RenderedD
     urls, site_url, site_name = SiteUrls.of(config), config.site_url, config.site_name
     src = page.file.src_uri
     url = page.canonical_url or urls.file(page.file.url)
-    title = page.meta.get("title") or page.title or site_name
-    summary = page.meta.get("description") or config.site_description or ""
+    # The page's title and description reach this hook escaped for Material's templates (template_values.py).
+    title = text_of(page.meta.get("title") or page.title or site_name)
+    summary = text_of(page.meta.get("description") or "") or config.site_description or ""
     folder, _, name = src.rpartition("/")
     doc_id = event_id = None
     if document_id(src) in documents:
