@@ -128,8 +128,40 @@ def configured_site_url(root: Path) -> str:
         return yaml_load(file).get("site_url") or ""
 
 
-def build(root: Path = ROOT, *, update_registry: bool = True, site_url: str | None = None) -> BuildResult:
+# Set to 1 to say on purpose that this is a new site, whose anchor registry is to be started afresh.
+NEW_REGISTRY_VARIABLE = "NEW_ANCHOR_REGISTRY"
+
+
+def check_registry_present(root: Path, new_registry: bool) -> None:
+    """Refuse to start a new registry over pages already published (their links would move).
+
+    Published pages are the generated document pages in docs/ or a built site/; a maintainer who
+    starts a new site on purpose says so (`--new-registry`, or NEW_ANCHOR_REGISTRY=1 for MkDocs).
+    """
+    path = root / "sources" / "anchors.json"
+    if new_registry or path.exists() or path.is_symlink():
+        return
+    published = [
+        folder for folder in (root / "docs" / "documents", root / "site" / "documents")
+        if folder.is_dir() and any(p.name != "index.md" and p.name != "index.html" for p in folder.iterdir())
+    ]  # fmt: skip
+    if published:
+        raise SourceError(
+            str(path),
+            f"is missing, but document pages were already published ({published[0].relative_to(root)}/): a new"
+            " registry would give their paragraphs new anchors and break every published paragraph link.",
+            f"Restore it (git checkout sources/anchors.json). For a new site on purpose, build once with"
+            f" {NEW_REGISTRY_VARIABLE}=1 (python scripts/build_pages.py --new-registry).",
+        )
+
+
+def build(
+    root: Path = ROOT, *, update_registry: bool = True, site_url: str | None = None, new_registry: bool | None = None
+) -> BuildResult:
     """The whole conversion. Raises SourceError, having written nothing, on bad input."""
+    if new_registry is None:
+        new_registry = os.environ.get(NEW_REGISTRY_VARIABLE) == "1"
+    check_registry_present(root, new_registry)
     registry = Registry(root / "sources" / "anchors.json")
     catalog, rendered, pages, changes = render(root, registry, site_url)
     changed = write_pages(root / "docs", pages)
@@ -146,6 +178,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write nothing; exit 1 if sources/anchors.json is out of date with the sources",
     )
+    parser.add_argument(
+        "--new-registry",
+        action="store_true",
+        help="this is a new site: start sources/anchors.json afresh even though pages were published before",
+    )
     args = parser.parse_args(argv)
     try:
         if args.check_anchors:
@@ -156,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
             if changes:
                 print("Run `python scripts/build_pages.py` and commit sources/anchors.json.", file=sys.stderr)
             return 1 if changes else 0
-        result = build(args.root)
+        result = build(args.root, new_registry=args.new_registry or None)
     except SourceError as error:
         print(f"error: {relative_message(error, args.root.resolve())}", file=sys.stderr)
         return 1
