@@ -364,7 +364,8 @@ class Registry:
                 os.fsync(file.fileno())
             os.replace(temporary, self.path)
         except OSError as error:
-            temporary.unlink(missing_ok=True)
+            if temporary.is_file():
+                temporary.unlink()
             raise SourceError(
                 str(self.path), f"cannot be written ({error.strerror}).", "Free disk space or make sources/ writable."
             ) from None

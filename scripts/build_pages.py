@@ -1,17 +1,16 @@
 """Convert `sources/` into the generated pages of `docs/`: the pipeline's one entry point.
 
 Run alone (`python scripts/build_pages.py`) or from MkDocs through `scripts/mkdocs_hooks.py`.
-Everything is read and checked before anything is written; the pages are then written to a
-temporary folder and swapped in, so bad input leaves the last good pages as they were.
+Everything is read and checked before anything is written; the pages are then staged and committed
+with the anchor registry as one transaction (build_transaction.py), so bad input, or a failure of any
+later step, leaves the last good pages, registry and site as they were.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import editorial
 import passage_pages
 import reference
 from anchors import Registry
+from build_transaction import Transaction
 from catalog import Catalog, load_catalog
 from errors import SourceError, relative_message
 from evidence import load_evidence
@@ -45,6 +45,7 @@ class BuildResult:
     pages: dict[str, str]  # path under docs/ -> content
     changed: bool  # whether any file under docs/ was written
     anchor_changes: list[str]
+    registry: Registry  # extended in memory; written when the build commits
 
 
 def render(
@@ -89,39 +90,6 @@ def render(
     return catalog, rendered, pages, changes
 
 
-def _current(docs: Path, folder: str) -> dict[str, bytes]:
-    base = docs / folder
-    if not base.is_dir():
-        return {}
-    return {path.relative_to(docs).as_posix(): path.read_bytes() for path in base.rglob("*") if path.is_file()}
-
-
-def write_pages(docs: Path, pages: dict[str, str]) -> bool:
-    """Swap in each generated folder whose content differs; return whether anything was written.
-
-    Unchanged folders are not touched, so `mkdocs serve` does not see its own output as an edit.
-    """
-    changed = False
-    for folder in GENERATED:
-        wanted = {path: text.encode("utf-8") for path, text in pages.items() if path.startswith(folder + "/")}
-        if _current(docs, folder) == wanted:
-            continue
-        docs.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder}-new-", dir=docs))
-        for path, data in wanted.items():
-            target = staging / Path(path).relative_to(folder)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        old = docs / f".{folder}-old"
-        shutil.rmtree(old, ignore_errors=True)
-        if (docs / folder).exists():
-            os.replace(docs / folder, old)
-        os.replace(staging, docs / folder)
-        shutil.rmtree(old, ignore_errors=True)
-        changed = True
-    return changed
-
-
 def configured_site_url(root: Path) -> str:
     """`site_url` as mkdocs.yml sets it (it reads SITE_URL), for a conversion run outside MkDocs."""
     with open(root / "mkdocs.yml", encoding="utf-8") as file:
@@ -155,19 +123,46 @@ def check_registry_present(root: Path, new_registry: bool) -> None:
         )
 
 
+def transaction(root: Path, site_dir: Path | None = None) -> Transaction:
+    """The transaction of one build of `root` (the generated folders of docs/, the registry, `site_dir`)."""
+    return Transaction(root, GENERATED, site_dir)
+
+
 def build(
-    root: Path = ROOT, *, update_registry: bool = True, site_url: str | None = None, new_registry: bool | None = None
+    root: Path = ROOT,
+    *,
+    update_registry: bool = True,
+    site_url: str | None = None,
+    new_registry: bool | None = None,
+    within: Transaction | None = None,
 ) -> BuildResult:
-    """The whole conversion. Raises SourceError, having written nothing, on bad input."""
+    """The whole conversion. Raises SourceError, having changed nothing, on bad input.
+
+    `within`: a transaction the caller holds (locked) and commits once its own steps have run (the
+    MkDocs hooks: after the site is written); the pages are only staged here. Without it, the
+    conversion takes the folder's lock and commits the pages and the registry itself.
+    """
     if new_registry is None:
         new_registry = os.environ.get(NEW_REGISTRY_VARIABLE) == "1"
-    check_registry_present(root, new_registry)
-    registry = Registry(root / "sources" / "anchors.json")
-    catalog, rendered, pages, changes = render(root, registry, site_url)
-    changed = write_pages(root / "docs", pages)
-    if update_registry:
-        registry.write()
-    return BuildResult(catalog, rendered, pages, changed, changes)
+    owned = within is None
+    current = transaction(root) if within is None else within
+    if owned:
+        current.lock()
+    try:
+        check_registry_present(root, new_registry)
+        registry = Registry(root / "sources" / "anchors.json")
+        catalog, rendered, pages, changes = render(root, registry, site_url)
+        changed = current.stage_pages(pages)
+        if owned:
+            current.commit(registry.write if update_registry else lambda: None)
+    except BaseException:
+        if owned:
+            current.rollback()
+        raise
+    finally:
+        if owned:
+            current.release()
+    return BuildResult(catalog, rendered, pages, changed, changes, registry)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,10 @@
 """MkDocs hooks: run the conversion before every build, so one command builds everything.
 
 `mkdocs serve` also watches `sources/`, so editing a text or the catalog rebuilds the site. Bad
-input aborts the build with the conversion's one-line message (no traceback); the pages written
-by the last good build stay in place.
+input aborts the build with the conversion's one-line message (no traceback). The build is one
+transaction (build_transaction.py): the pages are staged before rendering, the site is written
+into a staging folder, and both are committed with the anchor registry only at the very end, after
+every step that can fail (including `--strict`); any error puts back the last good pages.
 """
 
 from __future__ import annotations
@@ -11,19 +13,30 @@ import gc
 import logging
 from pathlib import Path
 
+import build_transaction
 import open_data
 import passage_pages
 import search_index
 import structured_data
 import template_values
-from build_pages import ROOT, build
+from build_pages import ROOT, build, transaction
 from errors import SourceError, relative_message
 from glossary import FocusableAbbreviations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import CountHandler
 from site_paths import document_id
 
 log = logging.getLogger("mkdocs.hooks.sources")
+
+
+# This build's command, its transaction and its warning counter; shared with build_commit.py (the hook
+# that commits the transaction last) through build_transaction.CURRENT.
+_run = build_transaction.CURRENT
+
+
+def on_startup(command, dirty):
+    _run.update(command=command, dirty=dirty)
 
 
 def on_config(config):
@@ -32,19 +45,33 @@ def on_config(config):
     snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
     snippets["base_path"] = [str(Path(config.docs_dir) / "snippets")]
     config.markdown_extensions.append(FocusableAbbreviations())  # glossary terms reachable by keyboard
+    root = Path(config.config_file_path).resolve().parent if config.config_file_path else ROOT
+    # `mkdocs build` writes the site beside site/ and swaps it in at the end; `serve` (a temporary
+    # folder) and `--dirty` (which updates site/ in place on purpose) write where they are told.
+    staged = _run["command"] == "build" and not _run["dirty"]
+    site = Path(config.site_dir).resolve() if staged else None
+    _run["transaction"] = transaction(root, site)
+    if site is not None:
+        config.site_dir = str(_run["transaction"].staged_site)
     return config
 
 
 def on_pre_build(config):
     root = Path(config.config_file_path).resolve().parent if config.config_file_path else ROOT
+    current = _run["transaction"]
+    _run["warnings"] = CountHandler()  # --strict aborts after the post-build steps if any warning was logged
+    _run["warnings"].setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(_run["warnings"])
     try:
+        current.lock(log.info)  # a second build of this folder waits for the first
         # The search variants are read here, with the rest of sources/, so that bad data stops the
         # build before anything is written rather than after the site is.
         variants = search_index.load_variants(root / "sources")
-        result = build(root, site_url=config.site_url)
+        result = build(root, site_url=config.site_url, within=current)
     except SourceError as error:
         raise PluginError(f"Bad input: {relative_message(error, root)}") from None
     by_id = {item.doc.id: item for item in result.documents}
+    _run["registry"] = result.registry  # written when build_commit.py commits
     # For the open data, the page head metadata and the search index below.
     _last_build.update(root=root, result=result, by_id=by_id, variants=variants)
     # The conversion's results live until the build ends: the garbage collector need not go through
@@ -105,6 +132,12 @@ def on_post_build(config):
 
 def on_build_error(error):
     gc.unfreeze()
+    _run["transaction"].rollback()  # the last good pages come back; the registry and site/ were not touched
+    _finish()
+
+
+def _finish() -> None:
+    build_transaction.finish()
 
 
 def on_serve(server, config, builder):
