@@ -298,11 +298,14 @@ class Registry:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
-            raise SourceError(f"{self.path}, line {error.lineno}", f"is not valid JSON: {error.msg}.", RESTORE) from None
+            raise SourceError(
+                f"{self.path}, line {error.lineno}", f"is not valid JSON: {error.msg}.", RESTORE
+            ) from None
         documents = data.get("documents") if isinstance(data, dict) else None
         if not isinstance(documents, dict):
             raise SourceError(f"{self.path}, line 1", "must be an object with 'documents': {…}.", RESTORE)
         for doc_id, entry in documents.items():
+
             def fail(field: str, problem: str, doc_id: str = doc_id) -> SourceError:
                 return _type_error(self.path, text, doc_id, field, problem)
 

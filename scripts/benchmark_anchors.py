@@ -28,6 +28,8 @@ HERE = Path(__file__).resolve().parent
 
 def _load(path: Path):
     spec = importlib.util.spec_from_file_location("anchors_under_test", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"{path} cannot be loaded as a module")
     module = importlib.util.module_from_spec(spec)
     sys.path.insert(0, str(path.parent))  # its own imports (errors, source_files)
     sys.modules[spec.name] = module  # dataclasses look their module up while it loads
@@ -91,14 +93,12 @@ def measure(anchors_path: Path, kind: str, size: int, seed: int, repeat: int, ti
 
 def table(rows: list[dict], anchors_path: Path) -> str:
     lines = [
-        f"Anchor matching with `{anchors_path.name}` ({anchors_path}); CPU seconds, best run.\n",
+        f"Anchor matching with `{anchors_path.parent.name}/{anchors_path.name}`; CPU seconds, best run.\n",
         "| Correction | Size | CPU time | Every anchor kept |",
         "| --- | ---: | ---: | --- |",
     ]
     for row in rows:
-        label = (
-            "one character in one paragraph" if row["kind"] == "long" else "one character in every paragraph"
-        )
+        label = "one character in one paragraph" if row["kind"] == "long" else "one character in every paragraph"
         size = f"{row['size']:,} characters" if row["kind"] == "long" else f"{row['size']:,} paragraphs"
         seconds = f"{row['seconds']:.3f} s" if row["seconds"] is not None else f"> {row['timeout']:.0f} s (stopped)"
         kept = "—" if row["kept"] is None else "yes" if row["kept"] else "no"

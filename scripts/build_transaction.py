@@ -27,6 +27,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 from errors import SourceError
 
@@ -59,27 +60,28 @@ class Transaction:
         self.site = site_dir  # None: the site is not staged (mkdocs serve, --dirty, the conversion alone)
         self.staged_site = site_dir.with_name(f".{site_dir.name}-new") if site_dir else None
         self.swapped: list[str] = []
-        self._lock_file = None
+        self._lock_file: IO[str] | None = None
 
     # The lock ---------------------------------------------------------------------------------------
 
     def lock(self, say: Callable[[str], None] = lambda message: None) -> None:
         try:
-            self._lock_file = open(self.root / LOCK, "a+")  # noqa: SIM115 (held until release())
+            lock_file = open(self.root / LOCK, "a+")  # noqa: SIM115 (held until release())
         except OSError as error:
             raise _write_error(error, self.root / LOCK) from None
+        self._lock_file = lock_file
         try:
-            fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             say("another build of this folder is running: waiting for it to finish")
             deadline = time.monotonic() + WAIT_SECONDS
             while True:
                 try:
-                    fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
                     break
                 except BlockingIOError:
                     if time.monotonic() > deadline:
-                        self._lock_file.close()
+                        lock_file.close()
                         self._lock_file = None
                         raise SourceError(
                             str(self.root / LOCK),
@@ -117,7 +119,7 @@ class Transaction:
             old, current = self.docs / f".{folder}-old", self.docs / folder
             if not old.exists():
                 continue
-            if phase == "committed" and current.exists():
+            if phase != "staged" and current.exists():  # committed (or no journal): the current pages stay
                 shutil.rmtree(old)
             else:  # not committed (or the new folder never arrived): the old pages come back
                 if current.exists():
@@ -126,12 +128,8 @@ class Transaction:
         if self.docs.is_dir():
             for leftover in self.docs.glob(".*-new-*"):
                 shutil.rmtree(leftover, ignore_errors=True)
-        if self.staged_site is not None and self.staged_site.exists():
-            old_site = self.staged_site.with_name(f".{self.site.name}-old")
+        if self.site is not None and self.staged_site is not None:
             shutil.rmtree(self.staged_site, ignore_errors=True)
-            if old_site.exists() and not self.site.exists():
-                os.replace(old_site, self.site)
-        if self.site is not None:
             old_site = self.site.with_name(f".{self.site.name}-old")
             if old_site.exists():
                 if self.site.exists():
@@ -187,7 +185,7 @@ class Transaction:
             raise
         if self.swapped:
             self._record("committed")
-        if self.staged_site is not None and self.staged_site.exists():
+        if self.site is not None and self.staged_site is not None and self.staged_site.exists():
             old_site = self.site.with_name(f".{self.site.name}-old")
             shutil.rmtree(old_site, ignore_errors=True)
             if self.site.exists():

@@ -194,9 +194,7 @@ class _Entry:
             raise self.fail(field, f"'{value}' is not a date.", "Write YYYY-MM-DD, YYYY-MM or YYYY.")
         year, month, day = (int(part) if part else 0 for part in match.groups())
         if not FIRST_YEAR <= year <= LAST_YEAR:
-            raise self.fail(
-                field, f"'{value}' is outside the years {FIRST_YEAR}–{LAST_YEAR}.", "Check the year."
-            )
+            raise self.fail(field, f"'{value}' is outside the years {FIRST_YEAR}–{LAST_YEAR}.", "Check the year.")
         if match.group(2) and not 1 <= month <= 12:
             raise self.fail(field, f"'{value}' is an impossible date (no month {month}).")
         if match.group(3) and not 1 <= day <= calendar.monthrange(year, month)[1]:

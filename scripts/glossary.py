@@ -65,9 +65,8 @@ class Glossary:
         for match in self._regex.finditer(text):
             term = self._by_form[match.group(0)]
             parts.append(html_text(text[last : match.start()]))
-            parts.append(
-                f'<abbr class="term" tabindex="0" title="{tooltip_attr(term.tooltip)}">{html_text(match.group(0))}</abbr>'
-            )
+            title = tooltip_attr(term.tooltip)  # drawn as HTML by Material's tooltips: escaped twice
+            parts.append(f'<abbr class="term" tabindex="0" title="{title}">{html_text(match.group(0))}</abbr>')
             last = match.end()
         parts.append(html_text(text[last:]))
         return "".join(parts)

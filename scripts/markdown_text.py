@@ -64,5 +64,4 @@ def tooltip_attr(text: str) -> str:
 
 def md_code(text: str) -> str:
     """Inline code for `text` (a file name, say) that no backtick or markup in it can end or open."""
-    return f'<code>{md_escape(text)}</code>'
-
+    return f"<code>{md_escape(text)}</code>"

@@ -7,7 +7,8 @@ data and the pages cannot disagree:
   (citation.py) and paragraphs in order (anchor, number, text, permanent address), and the events; it validates against
   `data/corpus.schema.json` (hand-written, kept in `docs/data/`);
 - `data/paragraphs.csv`: the same paragraphs, one row each;
-- `data/sources/<id>.txt`: each source file exactly as captured (always served as plain text), and `data/text/<id>.txt`: its clean text.
+- `data/sources/<id>.txt`: each source file exactly as captured (always served as plain text), and
+  `data/text/<id>.txt`: its clean text.
 
 The files are handed to MkDocs as generated files (`File.generated`), so they are written into the
 site, served by `mkdocs serve`, and links to them are checked like any other.
@@ -21,7 +22,6 @@ import json
 from pathlib import Path
 
 import citation
-from source_files import read_bytes
 from catalog import Catalog, Event
 from page_render import RenderedDocument, sort_key
 from site_paths import (
@@ -34,6 +34,7 @@ from site_paths import (
     source_download,
     text_download,
 )
+from source_files import read_bytes
 
 CSV_COLUMNS = ("document_id", "number", "anchor", "url", "text")
 

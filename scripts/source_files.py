@@ -35,7 +35,9 @@ def check_name(name: str, where: str) -> None:
     if len(name.encode("utf-8", "surrogateescape")) > MAX_PATH or any(
         len(part.encode("utf-8", "surrogateescape")) > MAX_NAME for part in name.split("/")
     ):
-        raise SourceError(where, f"the file name '{name[:60]}…' is too long.", f"Keep each part under {MAX_NAME} bytes.")
+        raise SourceError(
+            where, f"the file name '{name[:60]}…' is too long.", f"Keep each part under {MAX_NAME} bytes."
+        )
     if name.startswith("/") or "\\" in name or ".." in name.split("/"):
         raise SourceError(where, f"'{name}' must be a path inside sources/.", "Write it relative to sources/.")
 
@@ -48,7 +50,8 @@ def read_bytes(path: Path, where: str, root: Path | None = None) -> bytes:
     except FileNotFoundError:
         raise SourceError(where, f"the file {path} does not exist.", "Check the file name or add the file.") from None
     except (OSError, RuntimeError) as error:  # a loop of symbolic links, a name too long
-        raise SourceError(where, f"the file {path} cannot be read ({error.strerror or error}).") from None
+        reason = getattr(error, "strerror", None) or str(error)
+        raise SourceError(where, f"the file {path} cannot be read ({reason}).") from None
     if not real.is_relative_to(root):
         raise SourceError(
             where,

@@ -87,7 +87,11 @@ def markup_found(html: str) -> list[str]:
     for element in soup.find_all(True):
         if element.name in ("img", "svg", "iframe", "object", "embed") and _RUNS.search(str(element)):
             found.append(str(element)[:120])
-        if element.name == "script" and _RUNS.search(element.get_text()) and element.get("type") != "application/ld+json":
+        if (
+            element.name == "script"
+            and _RUNS.search(element.get_text())
+            and element.get("type") != "application/ld+json"
+        ):
             found.append(str(element)[:120])
         for attribute, content in element.attrs.items():
             text = " ".join(content) if isinstance(content, list) else str(content)

@@ -171,7 +171,9 @@ def test_bad_input_fails_clearly_and_keeps_the_last_good_pages(good_project, tmp
     project = tmp_path / "project"
     shutil.copytree(good_project, project)
     breaker, expected = CASES[case]
-    breaker(project)  # changes sources/ only: the pages, the site and (but for one case) the registry are the last good ones
+    breaker(
+        project
+    )  # changes sources/ only: the pages, the site and (but for one case) the registry are the last good ones
     before = snapshot(project)
 
     error = one_build_error(mkdocs_build(project, project / "site"))

@@ -85,7 +85,11 @@ def test_the_build_commits_pages_registry_and_site_together(project):
     before = snapshot(project)
     assert mkdocs_build(project, project / "site").returncode == 0
     after = snapshot(project)
-    changed = {path.split("/")[0] if not path.startswith("sources") else path for path in after if after[path] != before.get(path)}
+    changed = {
+        path.split("/")[0] if not path.startswith("sources") else path
+        for path in after
+        if after[path] != before.get(path)
+    }
     assert {"docs", "sources/anchors.json", "site"} <= changed
     assert leftovers(project) == [] and not (project / "docs" / ".build-journal.json").exists()
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_project, mkdocs_build
-from hostile import DOC, EVENT, HOSTILE, HOSTILE_FILE, HOSTILE_URL, json_ld_values, markup_found, plant
+from hostile import DOC, EVENT, HOSTILE, HOSTILE_FILE, json_ld_values, markup_found, plant
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_escaping import SYNTAX
@@ -51,7 +51,8 @@ def check_literal(site: Path, value: str) -> None:
         link.decompose()
     assert normal(doc.h1.get_text()) == expected
     assert normal(doc.title.get_text()) == f"{expected} - {SITE_NAME}"
-    facts = {normal(dt.get_text()): dd for dt, dd in zip(doc.select(".doc-meta dt"), doc.select(".doc-meta dd"))}
+    terms, values = doc.select(".doc-meta dt"), doc.select(".doc-meta dd")
+    facts = {normal(dt.get_text()): dd for dt, dd in zip(terms, values, strict=True)}
     assert normal(facts["Publisher"].get_text()) == expected
     assert normal(facts["Place"].get_text()) == expected
     codes = [normal(code.get_text()) for code in facts["Source file"].find_all("code")]
@@ -97,7 +98,9 @@ def test_addresses_are_rebuilt_and_name_only_their_host(hostile_site):
 def test_source_files_are_published_as_plain_text_under_the_sites_name(hostile_site):
     published = sorted(path.name for path in (hostile_site / "data" / "sources").iterdir())
     assert f"{DOC}.txt" in published and all(name.endswith(".txt") for name in published)
-    assert not list(hostile_site.rglob("*.html.html")) and not (hostile_site / "data" / "sources" / HOSTILE_FILE).exists()
+    assert (
+        not list(hostile_site.rglob("*.html.html")) and not (hostile_site / "data" / "sources" / HOSTILE_FILE).exists()
+    )
 
 
 def test_feeds_carry_the_values_as_text(hostile_site):
@@ -105,7 +108,9 @@ def test_feeds_carry_the_values_as_text(hostile_site):
     item = next(i for i in rss.iter("item") if DOC in i.findtext("link"))
     assert normal(item.findtext("title")) == normal(HOSTILE)
     description = item.findtext("description")  # HTML, as feed readers take it
-    assert markup_found(description) == [] and normal(HOSTILE) in normal(BeautifulSoup(description, "html.parser").get_text())
+    assert markup_found(description) == [] and normal(HOSTILE) in normal(
+        BeautifulSoup(description, "html.parser").get_text()
+    )
     feed = json.loads((hostile_site / "feed_json_created.json").read_text(encoding="utf-8"))
     entry = next(i for i in feed["items"] if DOC in i["url"])
     assert normal(entry["title"]) == normal(HOSTILE)
@@ -147,8 +152,9 @@ def test_nothing_runs_or_fetches_in_chromium(hostile_site, browser):
     import http.server
     import threading
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
-    handler.log_message = lambda *args: None
+    from conftest import _QuietHandler
+
+    handler = functools.partial(_QuietHandler, directory=str(hostile_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
