@@ -133,7 +133,13 @@ class Evidence:
                     )
             return self.links(targets, where, prefix)
 
-        expanded = REFERENCE.sub(replace, text)
+        # The prose is Markdown, but no raw HTML: a "<" is written as text (the links made here are the
+        # only HTML), so no element or script can come from sources/editorial/.
+        parts, last = [], 0
+        for match in REFERENCE.finditer(text):
+            parts += [text[last : match.start()].replace("<", "&lt;"), replace(match)]
+            last = match.end()
+        expanded = "".join([*parts, text[last:].replace("<", "&lt;")])
         for bracket in ("[[", "]]"):
             if bracket in expanded:
                 offset = text.find(bracket) if bracket in text else 0

@@ -25,6 +25,7 @@ from glossary import FocusableAbbreviations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
+from safe_links import SafeLinks
 from site_paths import document_id
 
 log = logging.getLogger("mkdocs.hooks.sources")
@@ -45,6 +46,7 @@ def on_config(config):
     snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
     snippets["base_path"] = [str(Path(config.docs_dir) / "snippets")]
     config.markdown_extensions.append(FocusableAbbreviations())  # glossary terms reachable by keyboard
+    config.markdown_extensions.append(SafeLinks())  # no javascript: (or other scheme) link from Markdown
     root = Path(config.config_file_path).resolve().parent if config.config_file_path else ROOT
     # `mkdocs build` writes the site beside site/ and swaps it in at the end; `serve` (a temporary
     # folder) and `--dirty` (which updates site/ in place on purpose) write where they are told.

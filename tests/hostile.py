@@ -23,6 +23,10 @@ HOSTILE = (
     " ``<b>code</b>`` ]: x ??? |"
 )
 HOSTILE_URL = "https://example.org/>)<svg/onload=alert(5)>\"'"
+HOSTILE_PROSE = (
+    "<img src=x onerror=alert(7)> [a link](javascript:alert(8)) <script>alert(9)</script>"
+    " [another](<jav\tascript:alert(10)>) <div onclick=alert(11)>x</div>"
+)
 HOSTILE_FILE = "a`b<img src=x onerror=alert(6)>`.html"
 
 
@@ -66,6 +70,10 @@ def plant(project: Path, value: str, *, url: str = HOSTILE_URL, file_name: str =
     for source in editorial["public_sources"]:
         source.update(label=value, description=value, url=url)
     _dump(sources / "editorial" / "sources.yml", editorial)
+
+    # The site's own prose is Markdown (emphasis, links), but holds no raw HTML and runs nothing.
+    prose = sources / "editorial" / "events" / f"{EVENT}.md"
+    prose.write_text(prose.read_text(encoding="utf-8") + f"\n\n{HOSTILE_PROSE}\n", encoding="utf-8")
 
     entries = yaml.safe_load((sources / "index-entries.yml").read_text(encoding="utf-8"))
     for entry in entries["entries"]:
