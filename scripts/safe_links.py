@@ -1,9 +1,9 @@
 """A Markdown extension that keeps links and images to web addresses and the site's own pages.
 
 Markdown lets a link name any address, `javascript:` included, and the site's own prose (in
-`sources/editorial/`) is Markdown. After the other extensions, every `href` and `src` whose scheme is
-not http, https or mailto (relative addresses have none) is removed, so a link made from the data can
-run nothing when followed. Raw HTML does not reach this tree: the prose's "<" is escaped as text
+`sources/editorial/`) is Markdown. After the other extensions, a link or image whose address has a
+scheme other than http, https or mailto (relative addresses have none) becomes plain text, so a link
+made from the data can run nothing when followed. Raw HTML does not reach this tree: the prose's "<" is escaped as text
 (evidence.py), and every generated value is escaped (markdown_text.py).
 """
 
@@ -32,7 +32,11 @@ class _SafeLinks(Treeprocessor):
             for attribute in ("href", "src"):
                 value = element.get(attribute)
                 if value is not None and not allowed(value):
+                    # Left as text: MkDocs expects every link and image it meets to have its address.
                     del element.attrib[attribute]
+                    if element.tag == "img":
+                        element.text = element.get("alt", "")
+                    element.tag = "span"
 
 
 class SafeLinks(Extension):
