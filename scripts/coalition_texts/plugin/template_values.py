@@ -18,22 +18,24 @@ with html.unescape, the exact inverse.
 from __future__ import annotations
 
 import html
+from collections.abc import MutableMapping
+from typing import Any
 
 
-def escape_description(meta: dict) -> None:
+def escape_description(meta: MutableMapping[str, Any]) -> None:
     description = meta.get("description")
     if isinstance(description, str):
         meta["description"] = html.escape(description, quote=True)
 
 
-def escape_tags(meta: dict) -> None:
+def escape_tags(meta: MutableMapping[str, Any]) -> None:
     """Material's tags plugin prints tag names as HTML (on the page and in the tags listing)."""
     tags = meta.get("tags")
     if isinstance(tags, list):
         meta["tags"] = [html.escape(tag, quote=True) if isinstance(tag, str) else tag for tag in tags]
 
 
-def escape_title(meta: dict) -> None:
+def escape_title(meta: MutableMapping[str, Any]) -> None:
     # MkDocs' `page.title` is the front matter's title when there is one: escaping it escapes both.
     title = meta.get("title")
     if isinstance(title, str):
