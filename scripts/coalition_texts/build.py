@@ -1,17 +1,16 @@
 """Convert `sources/` into the generated pages of `docs/`: the pipeline's one entry point.
 
 Run alone (`python -m coalition_texts`) or from MkDocs through the plugin (plugin/plugin.py).
-Everything is read and checked before anything is written; the pages are then written to a
-temporary folder and swapped in, so bad input leaves the last good pages as they were.
+Everything is read and checked before anything is written; the pages are then staged and committed
+with the anchor registry as one transaction (transaction.py), so bad input, or a failure of any later
+step, leaves the last good pages, registry and site as they were.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from coalition_texts.sources.glossary import load_glossary
 from coalition_texts.sources.index_entries import load_index
 from coalition_texts.sources.texts import read_source
 from coalition_texts.sources.topics import load_topics
+from coalition_texts.transaction import Transaction
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class BuildResult(Conversion):
     """A conversion whose pages are in docs/."""
 
     changed: bool  # whether any file under docs/ was written
+    registry: Registry  # extended in memory; written when the build commits
 
 
 def render(root: Path, registry: Registry, site_url: str | None = None, catalog: Catalog | None = None) -> Conversion:
@@ -94,39 +95,6 @@ def render(root: Path, registry: Registry, site_url: str | None = None, catalog:
     return Conversion(catalog, rendered, pages, changes)
 
 
-def _current(docs: Path, folder: str) -> dict[str, bytes]:
-    base = docs / folder
-    if not base.is_dir():
-        return {}
-    return {path.relative_to(docs).as_posix(): path.read_bytes() for path in base.rglob("*") if path.is_file()}
-
-
-def write_pages(docs: Path, pages: dict[str, str]) -> bool:
-    """Swap in each generated folder whose content differs; return whether anything was written.
-
-    Unchanged folders are not touched, so `mkdocs serve` does not see its own output as an edit.
-    """
-    changed = False
-    for folder in GENERATED:
-        wanted = {path: text.encode("utf-8") for path, text in pages.items() if path.startswith(folder + "/")}
-        if _current(docs, folder) == wanted:
-            continue
-        docs.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder}-new-", dir=docs))
-        for path, data in wanted.items():
-            target = staging / Path(path).relative_to(folder)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        old = docs / f".{folder}-old"
-        shutil.rmtree(old, ignore_errors=True)
-        if (docs / folder).exists():
-            os.replace(docs / folder, old)
-        os.replace(staging, docs / folder)
-        shutil.rmtree(old, ignore_errors=True)
-        changed = True
-    return changed
-
-
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml as MkDocs does for the tags it uses: `!ENV [NAME, default]` (pyyaml_env_tag)."""
 
@@ -146,16 +114,77 @@ def configured_site_url(root: Path) -> str:
     return str(mkdocs_yml(root).get("site_url") or "")
 
 
+# Set to 1 to say on purpose that this is a new site, whose anchor registry is to be started afresh.
+NEW_REGISTRY_VARIABLE = "NEW_ANCHOR_REGISTRY"
+
+
+def check_registry_present(root: Path, new_registry: bool) -> None:
+    """Refuse to start a new registry over pages already published (their links would move).
+
+    Published pages are the generated document pages in docs/ or a built site/; a maintainer who
+    starts a new site on purpose says so (`--new-registry`, or NEW_ANCHOR_REGISTRY=1 for MkDocs).
+    """
+    path = root / SOURCES / "anchors.json"
+    if new_registry or path.exists() or path.is_symlink():
+        return
+    published = [
+        folder for folder in (root / DOCS / "documents", root / "site" / "documents")
+        if folder.is_dir() and any(p.name not in ("index.md", "index.html") for p in folder.iterdir())
+    ]  # fmt: skip
+    if published:
+        raise SourceError(
+            str(path),
+            f"is missing, but document pages were already published ({published[0].relative_to(root)}/): a new"
+            " registry would give their paragraphs new anchors and break every published paragraph link.",
+            f"Restore it (git checkout sources/anchors.json). For a new site on purpose, build once with"
+            f" {NEW_REGISTRY_VARIABLE}=1 (python -m coalition_texts --new-registry).",
+        )
+
+
+def transaction(root: Path, site_dir: Path | None = None) -> Transaction:
+    """The transaction of one build of `root` (the generated folders of docs/, the registry, `site_dir`)."""
+    return Transaction(root, GENERATED, site_dir)
+
+
 def build(
-    root: Path, *, update_registry: bool = True, site_url: str | None = None, catalog: Catalog | None = None
+    root: Path,
+    *,
+    update_registry: bool = True,
+    site_url: str | None = None,
+    new_registry: bool | None = None,
+    within: Transaction | None = None,
+    catalog: Catalog | None = None,
 ) -> BuildResult:
-    """The whole conversion. Raises SourceError, having written nothing, on bad input."""
-    registry = Registry(root / SOURCES / "anchors.json")
-    conversion = render(root, registry, site_url, catalog)
-    changed = write_pages(root / DOCS, conversion.pages)
-    if update_registry:
-        registry.write()
-    return BuildResult(conversion.catalog, conversion.documents, conversion.pages, conversion.anchor_changes, changed)
+    """The whole conversion. Raises SourceError, having changed nothing, on bad input.
+
+    `within`: a transaction the caller holds (locked) and commits once its own steps have run (the
+    MkDocs plugin: after the site is written); the pages are only staged here. Without it, the
+    conversion takes the folder's lock and commits the pages and the registry itself. `catalog`: the
+    catalog already read, if any (see `render`).
+    """
+    if new_registry is None:
+        new_registry = os.environ.get(NEW_REGISTRY_VARIABLE) == "1"
+    owned = within is None
+    current = transaction(root) if within is None else within
+    if owned:
+        current.lock()
+    try:
+        check_registry_present(root, new_registry)
+        registry = Registry(root / SOURCES / "anchors.json")
+        conversion = render(root, registry, site_url, catalog)
+        changed = current.stage_pages(conversion.pages)
+        if owned:
+            current.commit(registry.write if update_registry else lambda: None)
+    except BaseException:
+        if owned:
+            current.rollback()
+        raise
+    finally:
+        if owned:
+            current.release()
+    return BuildResult(
+        conversion.catalog, conversion.documents, conversion.pages, conversion.anchor_changes, changed, registry
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,6 +197,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write nothing; exit 1 if sources/anchors.json is out of date with the sources",
     )
+    parser.add_argument(
+        "--new-registry",
+        action="store_true",
+        help="this is a new site: start sources/anchors.json afresh even though pages were published before",
+    )
     args = parser.parse_args(argv)
     try:
         if args.check_anchors:
@@ -178,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             if changes:
                 print("Run `python -m coalition_texts` and commit sources/anchors.json.", file=sys.stderr)
             return 1 if changes else 0
-        result = build(args.root)
+        result = build(args.root, new_registry=args.new_registry or None)
     except SourceError as error:
         print(f"error: {relative_message(error, args.root.resolve())}", file=sys.stderr)
         return 1

@@ -86,6 +86,68 @@ def control_character(project: Path) -> None:
     edit(project / CANADA, "Nasser Bourita", "Nasser\x02Bourita")
 
 
+def point_file_at(project: Path, name: str) -> None:
+    edit(project / "sources/catalog.yml", "file: canada-joint-statement-2022.txt", f"file: {name}")
+
+
+def symlink_outside(project: Path) -> None:
+    (project / CANADA).unlink()
+    (project / CANADA).symlink_to("/etc/passwd")
+
+
+def symlinked_folder(project: Path) -> None:
+    (project / "sources/elsewhere").symlink_to("/etc", target_is_directory=True)
+    point_file_at(project, "elsewhere/passwd")
+
+
+def parent_path(project: Path) -> None:
+    point_file_at(project, "../README.md")
+
+
+def a_directory(project: Path) -> None:
+    point_file_at(project, "editorial")
+
+
+def named_pipe(project: Path) -> None:
+    import os
+
+    os.mkfifo(project / "sources/pipe.txt")
+    point_file_at(project, "pipe.txt")
+
+
+def nul_in_name(project: Path) -> None:
+    point_file_at(project, '"canada\\0.txt"')  # YAML's escape for NUL
+
+
+def long_name(project: Path) -> None:
+    point_file_at(project, "a" * 300 + ".txt")
+
+
+def list_as_key(project: Path) -> None:
+    edit(project / "sources/catalog.yml", "    kind: repost\n", "    kind: repost\n    [a, b]: x\n")
+
+
+def mapping_as_key(project: Path) -> None:
+    edit(project / "sources/glossary.yml", "  - term: Daesh\n", "  - term: Daesh\n    {a: 1}: x\n")
+
+
+def registry_wrong_type(project: Path) -> None:
+    import json
+
+    path = project / "sources/anchors.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["documents"]["canada-joint-statement-2022"]["active"][2]["anchor"] = 3
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+
+
+def year_zero(project: Path) -> None:
+    edit(project / "sources/catalog.yml", "published: 2022-05-12", "published: 0000-05-12")
+
+
+def far_future(project: Path) -> None:
+    edit(project / "sources/events.yml", "start: 2022-05-11", "start: 9999-05-11")
+
+
 CASES = {
     "not-utf8": (not_utf8, ["canada-joint-statement-2022.txt", "not valid UTF-8", "byte offset 100"]),
     "missing-file": (missing_file, ["canada-joint-statement-2022", "does not exist"]),
@@ -113,6 +175,18 @@ CASES = {
         ["catalog.yml, line", "field 'url_supplied'", "'url' is null"],
     ),
     "control-character": (control_character, ["canada-joint-statement-2022.txt", "line 11", "U+0002"]),
+    "symlink-outside": (symlink_outside, ["document canada-joint-statement-2022", "leads outside sources/"]),
+    "symlinked-folder": (symlinked_folder, ["document canada-joint-statement-2022", "leads outside sources/"]),
+    "parent-path": (parent_path, ["catalog.yml, line", "field 'file'", "inside sources/"]),
+    "a-directory": (a_directory, ["document canada-joint-statement-2022", "is not a regular file"]),
+    "named-pipe": (named_pipe, ["document canada-joint-statement-2022", "pipe.txt is not a regular file"]),
+    "nul-in-name": (nul_in_name, ["catalog.yml, line", "field 'file'", "control character"]),
+    "long-name": (long_name, ["catalog.yml, line", "field 'file'", "too long"]),
+    "list-as-key": (list_as_key, ["catalog.yml, line", "a list is used as a key"]),
+    "mapping-as-key": (mapping_as_key, ["glossary.yml, line 11", "a mapping is used as a key"]),
+    "registry-wrong-type": (registry_wrong_type, ["anchors.json, line", "canada-joint-statement-2022", "active[2]"]),
+    "year-zero": (year_zero, ["catalog.yml, line", "field 'published'", "outside the years 1900–2100"]),
+    "far-future": (far_future, ["events.yml, line", "field 'start'", "outside the years 1900–2100"]),
 }
 
 
@@ -125,7 +199,7 @@ def good_project(tmp_path_factory) -> Path:
 
 
 def snapshot(project: Path) -> dict[str, bytes]:
-    folders = [project / "docs", project / "sources" / "anchors.json"]
+    folders = [project / "docs", project / "sources" / "anchors.json", project / "site"]
     files = [p for f in folders for p in ([f] if f.is_file() else f.rglob("*")) if p.is_file()]
     return {str(p.relative_to(project)): p.read_bytes() for p in files}
 
@@ -136,9 +210,9 @@ def test_bad_input_fails_clearly_and_keeps_the_last_good_pages(good_project, tmp
 
     project = tmp_path / "project"
     shutil.copytree(good_project, project)
-    before = snapshot(project)
     breaker, expected = CASES[case]
-    breaker(project)
+    breaker(project)  # sources/ only: the pages, the site and (but for one case) the registry are the last good ones
+    before = snapshot(project)
 
     error = one_build_error(mkdocs_build(project, project / "site"))
     for fragment in expected:
@@ -150,3 +224,24 @@ def test_bad_input_fails_clearly_and_keeps_the_last_good_pages(good_project, tmp
     assert "Traceback" not in script.stderr
     assert script.stderr.startswith("error: ") and script.stderr.count("\n") == 1
     assert snapshot(project) == before
+
+
+def test_a_missing_registry_stops_the_build_unless_the_site_is_new_on_purpose(good_project, tmp_path):
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(good_project, project)
+    registry = project / "sources" / "anchors.json"
+    registry.unlink()
+    before = snapshot(project)
+    error = one_build_error(mkdocs_build(project, project / "site"))
+    assert "sources/anchors.json" in error and "is missing" in error and "NEW_ANCHOR_REGISTRY=1" in error
+    assert snapshot(project) == before and not registry.exists()
+
+    refused = run_conversion(project)
+    assert refused.returncode == 1 and "--new-registry" in refused.stderr and not registry.exists()
+    assert run_conversion(project, "--new-registry").returncode == 0
+    assert registry.exists()
+    registry.unlink()
+    assert mkdocs_build(project, project / "site", env={"NEW_ANCHOR_REGISTRY": "1"}).returncode == 0
+    assert registry.exists()

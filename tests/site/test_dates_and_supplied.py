@@ -242,8 +242,10 @@ def test_pages_and_listings_show_the_supplied_parts(built_site):
     assert "supplied: the year (the day and month are in the text)" in words(published.get_text())
     listing = words(soup(built_site, "documents").select_one("article table").get_text())
     assert "2023-03-03 (year supplied)" in listing and "2022-05 (supplied)" in listing
-    rows = {row.select_one("a").get_text(): words(row.get_text()) for row in
-            soup(built_site, "documents").select("article table tbody tr")}
+    rows = {
+        row.select_one("a").get_text(): words(row.get_text())
+        for row in soup(built_site, "documents").select("article table tbody tr")
+    }
     ein, canada = DOCS[EIN], DOCS[CANADA]
     assert f"{ein.title} (supplied)" in rows[ein.title] and f"{ein.publisher} (supplied)" in rows[ein.title]
     assert "(supplied)" not in rows[canada.title]

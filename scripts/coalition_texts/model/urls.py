@@ -73,8 +73,13 @@ JSON_FEED = "feed_json_created.json"
 
 
 def source_download(doc: Document) -> str:
-    """The source file exactly as captured (same bytes as in sources/)."""
-    return f"{DATA}/sources/{doc.file}"
+    """The source file exactly as captured (same bytes as in sources/), under a name of the site's choosing.
+
+    Named after the document's id with `.txt`, whatever the captured file is called: served as plain
+    text, a file captured as `.html` or `.md` is never published as a page (nor as script on the
+    site's origin), and no file name from the data becomes an address.
+    """
+    return f"{DATA}/sources/{doc.id}.txt"
 
 
 def text_download(doc: Document) -> str:

@@ -26,7 +26,7 @@ from coalition_texts.model.urls import (
 from coalition_texts.model.urls import (
     document_page as document_path,
 )
-from coalition_texts.pages.markdown import front_matter, html_attr, html_text, md_escape, md_with_links
+from coalition_texts.pages.markdown import front_matter, html_attr, html_text, md_code, md_escape, md_with_links
 
 PREFIX = prefix(DOCUMENTS_INDEX)  # from docs/documents/ to the docs root
 LANGUAGES = {"en": "English", "fr": "French", "ar": "Arabic", "es": "Spanish", "pt": "Portuguese"}
@@ -105,7 +105,7 @@ def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
     address = f"[{md_escape(doc.url)}](<{doc.url}>)" if doc.url else "Not recorded"
     if doc.url and doc.url_supplied:
         address += _flag("supplied: not in the text, from the project's notes on where it was found")
-    original = f" (captured as `{doc.original_file}`)" if doc.original_file else ""
+    original = f" (captured as {md_code(doc.original_file)})" if doc.original_file else ""
     parts = [
         definition("Title", title),
         definition("Publisher", publisher),
@@ -118,7 +118,7 @@ def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
     parts += [
         definition("Language", LANGUAGES.get(doc.language, doc.language)),
         definition("Original address", address),
-        definition("Source file", f"`{doc.file}`{original}"),
+        definition("Source file", f"{md_code(doc.file)}{original}"),
         definition("SHA-256", f'<code class="checksum">{source.sha256}</code>'),
         definition("Length", f"{len(source.paragraphs)} paragraphs, {item.words} words"),
         definition(

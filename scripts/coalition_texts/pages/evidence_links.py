@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from coalition_texts.analysis.evidence import REFERENCE, Evidence, Paragraph
 from coalition_texts.model.errors import SourceError
 from coalition_texts.model.urls import document_page
-from coalition_texts.pages.markdown import md_escape
+from coalition_texts.pages.markdown import html_attr, md_escape, tooltip_attr
 from coalition_texts.sources.editorial import Locator
 
 
@@ -33,8 +33,13 @@ class Links:
         parts = []
         for group in self.evidence.groups(targets, where):
             if group.public is not None:
-                title = group.public.description.replace('"', "'")
-                parts.append(f'[{md_escape(group.public.label)}](<{group.public.url}> "{title}")')
+                # Raw HTML rather than a Markdown link title: the title is drawn as HTML by Material's
+                # tooltips, so it is escaped twice (tooltip_attr), which a Markdown title cannot say.
+                source = group.public
+                parts.append(
+                    f'<a href="{html_attr(source.url)}" title="{tooltip_attr(source.description)}">'
+                    f"{md_escape(source.label)}</a>"
+                )
             else:
                 parts.append(
                     ", ".join(
@@ -51,7 +56,13 @@ class Links:
             where = where_line(match.start())
             return self.links(self.evidence.targets(match.group(1), where), where, prefix)
 
-        expanded = REFERENCE.sub(replace, text)
+        # The prose is Markdown, but no raw HTML: a "<" is written as text (the links made here are the
+        # only HTML), so no element or script can come from sources/editorial/.
+        parts, last = [], 0
+        for match in REFERENCE.finditer(text):
+            parts += [text[last : match.start()].replace("<", "&lt;"), replace(match)]
+            last = match.end()
+        expanded = "".join([*parts, text[last:].replace("<", "&lt;")])
         for bracket in ("[[", "]]"):
             if bracket in expanded:
                 offset = text.find(bracket) if bracket in text else 0

@@ -7,6 +7,8 @@ import re
 
 import yaml
 
+from coalition_texts.model.web_address import rebuild
+
 # Python-Markdown's escapable characters with the site's extensions (tables adds "|"), except the
 # three that HTML escaping already neutralises: "<", ">" and "&" are written as entities instead.
 MARKDOWN_ESCAPABLE = "\\`*_{}[]()#+-.!|"
@@ -31,9 +33,11 @@ def md_with_links(text: str) -> str:
     """Like md_escape, but the web addresses in `text` become links (for notes that cite sources)."""
     parts, last = [], 0
     for match in _URL.finditer(text):
+        url = rebuild(match.group(0))
+        if url is None:  # not an address after all: it stays text
+            continue
         parts.append(md_escape(text[last : match.start()]))
-        url = match.group(0)
-        parts.append(f"[{md_escape(url)}](<{url}>)")
+        parts.append(f"[{md_escape(match.group(0))}](<{url}>)")
         last = match.end()
     parts.append(md_escape(text[last:]))
     return "".join(parts)
@@ -51,3 +55,20 @@ def html_attr(text: str) -> str:
 def front_matter(data: dict) -> str:
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: this runs once per page
     return "---\n" + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
+
+
+# Python-Markdown runs its backtick, escape, link and autolink patterns before it recognises raw
+# HTML, even inside an attribute's value: there, these characters are written as references.
+_ATTRIBUTE_IN_MARKDOWN = str.maketrans({character: f"&#{ord(character)};" for character in "`\\[]()*_{}"})
+
+
+def tooltip_attr(text: str) -> str:
+    """A `title` attribute's value for Material's `content.tooltips`, which draws the title as HTML:
+    the text is escaped for HTML, then for the attribute, so the tooltip shows exactly `text`. Safe
+    in raw HTML inside Markdown too (no character of it starts Markdown syntax)."""
+    return html_attr(html_text(text)).translate(_ATTRIBUTE_IN_MARKDOWN)
+
+
+def md_code(text: str) -> str:
+    """Inline code for `text` (a file name, say) that no backtick or markup in it can end or open."""
+    return f"<code>{md_escape(text)}</code>"

@@ -15,7 +15,7 @@ from coalition_texts.analysis.mentions import Found, Texts, pattern
 from coalition_texts.model.records import Catalog, RenderedDocument
 from coalition_texts.model.urls import GLOSSARY, NAMES, TOPICS, document_page, prefix
 from coalition_texts.pages.evidence_links import Links
-from coalition_texts.pages.markdown import html_attr, html_text, md_escape
+from coalition_texts.pages.markdown import html_text, md_escape, tooltip_attr
 from coalition_texts.sources.glossary import Glossary
 from coalition_texts.sources.index_entries import KINDS, IndexEntry
 from coalition_texts.sources.topics import Topic
@@ -36,9 +36,8 @@ class GlossaryMarks:
         for match in self.regex.finditer(text):
             term = self.by_form[match.group(0)]
             parts.append(html_text(text[last : match.start()]))
-            parts.append(
-                f'<abbr class="term" tabindex="0" title="{html_attr(term.tooltip)}">{html_text(match.group(0))}</abbr>'
-            )
+            title = tooltip_attr(term.tooltip)  # drawn as HTML by Material's tooltips: escaped twice
+            parts.append(f'<abbr class="term" tabindex="0" title="{title}">{html_text(match.group(0))}</abbr>')
             last = match.end()
         parts.append(html_text(text[last:]))
         return "".join(parts)
@@ -57,7 +56,8 @@ def mentions_markdown(found: Found, prefix: str = PREFIX) -> str:
 def glossary_page(glossary: Glossary, documents: Sequence[RenderedDocument], links: Links) -> str:
     """The page gathering every term: explanation, sources, and the paragraphs that use it."""
     out = [
-        "---\ntitle: Glossary\ndescription: The terms the texts use, and abbreviations for them, explained with their sources.\n"
+        "---\ntitle: Glossary\n"
+        "description: The terms the texts use, and abbreviations for them, explained with their sources.\n"
         "---\n\n# Abbreviations and terms\n\n",
         "Wherever one of these terms appears on this site, in the texts or in the site's own pages, it is"
         " underlined with dots: hover over it, or move to it with the Tab key, to read its explanation."

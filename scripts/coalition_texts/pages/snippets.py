@@ -23,7 +23,7 @@ from coalition_texts.model.urls import (
 from coalition_texts.pages.documents import documents_table
 from coalition_texts.pages.events import lead, when_listed
 from coalition_texts.pages.evidence_links import Links
-from coalition_texts.pages.markdown import md_escape
+from coalition_texts.pages.markdown import html_text, md_escape
 from coalition_texts.sources.editorial import Editorial
 from coalition_texts.sources.glossary import Glossary
 
@@ -64,7 +64,13 @@ def home_events(catalog: Catalog, editorial: Editorial, links: Links) -> str:
 
 def abbreviations(glossary: Glossary) -> str:
     """The snippet appended to every Markdown page: one abbreviation definition per form."""
-    return "".join(f"*[{form}]: {term.tooltip}\n" for form, term in sorted(glossary.by_form.items()))
+    # Material's tooltip draws the `title` attribute as HTML, so its value must be the escaped text. The
+    # abbr extension copies the definition into the attribute, and Python-Markdown's serializer leaves
+    # entities it finds there as they are (it escapes only a bare "&"): so the definition is escaped
+    # twice, and the attribute's value is the text escaped once.
+    return "".join(
+        f"*[{form}]: {html_text(html_text(term.tooltip))}\n" for form, term in sorted(glossary.by_form.items())
+    )
 
 
 def pages(catalog: Catalog, editorial: Editorial, links: Links, glossary: Glossary) -> dict[str, str]:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
@@ -107,8 +108,10 @@ def head_metadata(page, config, catalog: Catalog, documents: dict[str, RenderedD
     urls, site_url, site_name = SiteUrls.of(config), config.site_url, config.site_name
     src = page.file.src_uri
     url = page.canonical_url or urls.file(page.file.url)
-    title = page.meta.get("title") or page.title or site_name
-    summary = page.meta.get("description") or config.site_description or ""
+    # The page's title and description arrive escaped for Material's templates (plugin/template_values.py):
+    # html.unescape is the exact inverse of that escaping.
+    title = html.unescape(page.meta.get("title") or page.title or site_name)
+    summary = html.unescape(page.meta.get("description") or "") or config.site_description or ""
     folder, _, name = src.rpartition("/")
     doc_id = event_id = None
     if document_id(src) in documents:

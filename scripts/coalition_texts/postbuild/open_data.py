@@ -7,7 +7,8 @@ data and the pages cannot disagree:
   (citation.py) and paragraphs in order (anchor, number, text, permanent address), and the events; it validates against
   `data/corpus.schema.json` (hand-written, kept in `docs/data/`);
 - `data/paragraphs.csv`: the same paragraphs, one row each;
-- `data/sources/<file>`: each source file exactly as captured, and `data/text/<id>.txt`: its clean text.
+- `data/sources/<id>.txt`: each source file exactly as captured (always served as plain text), and
+  `data/text/<id>.txt`: its clean text.
 
 The files are handed to MkDocs as generated files (`File.generated`), so they are written into the
 site, served by `mkdocs serve`, and links to them are checked like any other.
@@ -35,6 +36,7 @@ from coalition_texts.model.urls import (
     source_download,
     text_download,
 )
+from coalition_texts.sources.files import read_bytes
 
 CSV_COLUMNS = ("document_id", "number", "anchor", "url", "text")
 
@@ -158,7 +160,8 @@ def site_files(root: Path, documents: list[RenderedDocument], catalog: Catalog, 
         PARAGRAPHS_CSV: paragraphs_csv(data).encode("utf-8"),
     }
     for item in documents:
-        files[source_download(item.doc)] = (root / SOURCES / item.doc.file).read_bytes()
+        where = f"sources/catalog.yml, line {item.doc.line} (document {item.doc.id}, field 'file')"
+        files[source_download(item.doc)] = read_bytes(root / SOURCES / item.doc.file, where)
         files[text_download(item.doc)] = clean_text(item).encode("utf-8")
     return files
 

@@ -109,7 +109,7 @@ def document_entries(item: RenderedDocument, url: str, event_names: dict[str, st
         "text": document_facts(item.doc, event_names),
     }
     if item.doc.tags:
-        page["tags"] = list(item.doc.tags)
+        page["tags"] = [html_text(tag) for tag in item.doc.tags]  # Material's search shows tags as HTML
     paragraphs = [
         {"location": f"{url}#{anchor}", "title": paragraph_title(item.doc, number), "text": html_text(paragraph.text)}
         for number, (anchor, paragraph) in enumerate(zip(item.anchors, item.source.paragraphs, strict=True), start=1)

@@ -14,6 +14,7 @@ The registry is only ever extended; every change is reported so that it is never
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import os
 import re
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coalition_texts.model.errors import SourceError
+from coalition_texts.sources.files import read_bytes
 
 # Two versions of a paragraph count as the same paragraph (a correction) above this similarity.
 SAME_PARAGRAPH = 0.6
@@ -72,8 +74,71 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
+# Differing middles of two versions up to this many characters (together) are aligned character by
+# character; longer ones word by word, after a bound that is cheap to compute (difflib's alignment
+# is quadratic in the worst case, and most pairs a build compares are unrelated paragraphs).
+CHARACTER_LEVEL = 200
+
+
+def _common_ends(a: str, b: str) -> tuple[int, int]:
+    """The lengths of the common prefix and (not overlapping it) common suffix, found by halving."""
+    limit = min(len(a), len(b))
+    low, high = 0, limit
+    while low < high:  # slice comparisons run in C: a few dozen of them for megabytes of text
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if a[:middle] == b[:middle] else (low, middle - 1)
+    prefix = low
+    low, high = 0, limit - prefix
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if a[len(a) - middle :] == b[len(b) - middle :] else (low, middle - 1)
+    return prefix, low
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _words(text: str) -> Counter[str]:
+    return Counter(text.split())
+
+
+def _bag_overlap(a: str, b: str) -> int:
+    """Characters in the words `a` and `b` have in common (as multisets): an upper bound on the
+    characters a word-by-word alignment can match."""
+    words_a, words_b = _words(a), _words(b)
+    if len(words_a) > len(words_b):
+        words_a, words_b = words_b, words_a
+    return sum(len(word) * min(count, words_b[word]) for word, count in words_a.items() if word in words_b)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # kept for the build (mkdocs serve rebuilds with most pairs unchanged)
 def _similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    """How much of two versions of a paragraph is the same (1.0: identical), as difflib's ratio:
+    twice the characters matched over the characters of both.
+
+    Cheap bounds come first, so that unrelated paragraphs cost little and a long paragraph with a
+    small correction costs one pass: the length ratio, then the common prefix and suffix; only the
+    differing middles are aligned, character by character when they are short (a corrected word or
+    two), else word by word (a changed word counts as unmatched), and only when the words they share
+    (an upper bound on what the alignment can match) could make the pair similar enough.
+    """
+    if a == b:
+        return 1.0
+    total = len(a) + len(b)
+    if 2 * min(len(a), len(b)) < SAME_PARAGRAPH * total:
+        return 0.0  # even if every character of the shorter matched, the pair would not be similar
+    prefix, suffix = _common_ends(a, b)
+    middle_a, middle_b = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
+    if not middle_a or not middle_b:
+        return 2 * (prefix + suffix) / total
+    if len(middle_a) + len(middle_b) <= CHARACTER_LEVEL:
+        matched = sum(block.size for block in difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False)
+                      .get_matching_blocks())  # fmt: skip
+        return 2 * (prefix + suffix + matched) / total
+    if 2 * (prefix + suffix + _bag_overlap(middle_a, middle_b)) < SAME_PARAGRAPH * total:
+        return 0.0
+    words_a, words_b = middle_a.split(), middle_b.split()
+    blocks = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).get_matching_blocks()
+    matched = sum(len(word) for block in blocks for word in words_a[block.a : block.a + block.size])
+    return 2 * (prefix + suffix + matched) / total
 
 
 def _pair_block(old: list[str], new: list[str]) -> list[tuple[int, int]]:
@@ -172,6 +237,50 @@ def _successor(old: int, old_text: str, texts: list[str], anchors: list[str], ma
     return anchors[min(old, len(anchors) - 1)] if anchors else None  # every paragraph is new: the one in its place
 
 
+RESTORE = "Restore it from git: it records published links and must not be edited by hand."
+
+
+def _type_error(path: Path, text: str, doc_id: str, field: str, problem: str) -> SourceError:
+    """A located message for a wrong value in the registry: the line is the document's entry's, or
+    the field's first line within it (JSON parsers give no line for a value)."""
+    start = text.find(json.dumps(doc_id, ensure_ascii=False) + ":")
+    key = field.split("[")[0].split(".")[0]
+    at = text.find(f'"{key}"', max(start, 0)) if start >= 0 else -1
+    line = text.count("\n", 0, at if at >= 0 else max(start, 0)) + 1
+    return SourceError(f"{path}, line {line} (document {doc_id}, field '{field}')", problem, RESTORE)
+
+
+def _entry(entry, fail) -> DocumentAnchors:
+    """One document's entry, every value checked for its type (a hand edit must not become a traceback)."""
+    if not isinstance(entry, dict):
+        raise fail("", "must be an object with 'next', 'active' and 'retired'.")
+    number = entry.get("next")
+    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+        raise fail("next", f"must be a whole number of at least 1, not {json.dumps(number)[:40]}.")
+    active, retired = entry.get("active"), entry.get("retired")
+    if not isinstance(active, list):
+        raise fail("active", "must be a list.")
+    if not isinstance(retired, list):
+        raise fail("retired", "must be a list.")
+    pairs = []
+    for index, item in enumerate(active):
+        if not isinstance(item, dict) or set(item) != {"anchor", "text"}:
+            raise fail(f"active[{index}]", "must be an object with exactly 'anchor' and 'text'.")
+        if not isinstance(item["anchor"], str) or not isinstance(item["text"], str):
+            raise fail(f"active[{index}]", "'anchor' and 'text' must be texts.")
+        pairs.append((item["anchor"], item["text"]))
+    records = []
+    for index, item in enumerate(retired):
+        if not isinstance(item, dict) or set(item) != {"anchor", "text", "retired", "successor"}:
+            raise fail(f"retired[{index}]", "must be an object with 'anchor', 'text', 'retired' and 'successor'.")
+        if not all(isinstance(item[key], str) for key in ("anchor", "text", "retired")) or not (
+            item["successor"] is None or isinstance(item["successor"], str)
+        ):
+            raise fail(f"retired[{index}]", "'anchor', 'text' and 'retired' must be texts, 'successor' a text or null.")
+        records.append(Retired(**item))
+    return DocumentAnchors(next=number, active=pairs, retired=records)
+
+
 class Registry:
     """All documents' anchors, read from and written to one JSON file."""
 
@@ -183,19 +292,24 @@ class Registry:
 
     def _read(self) -> None:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            for doc_id, entry in data["documents"].items():
-                self.documents[doc_id] = DocumentAnchors(
-                    next=int(entry["next"]),
-                    active=[(p["anchor"], p["text"]) for p in entry["active"]],
-                    retired=[Retired(**r) for r in entry["retired"]],
-                )
-        except (ValueError, KeyError, TypeError) as error:
+            text = read_bytes(self.path, str(self.path)).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise SourceError(str(self.path), f"is not UTF-8 (byte {error.start}).", RESTORE) from None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
             raise SourceError(
-                str(self.path),
-                f"is not a valid anchor registry ({error.__class__.__name__}: {error}).",
-                "Restore it from git: it records published links and must not be edited by hand.",
+                f"{self.path}, line {error.lineno}", f"is not valid JSON: {error.msg}.", RESTORE
             ) from None
+        documents = data.get("documents") if isinstance(data, dict) else None
+        if not isinstance(documents, dict):
+            raise SourceError(f"{self.path}, line 1", "must be an object with 'documents': {…}.", RESTORE)
+        for doc_id, entry in documents.items():
+
+            def fail(field: str, problem: str, doc_id: str = doc_id) -> SourceError:
+                return _type_error(self.path, text, doc_id, field, problem)
+
+            self.documents[doc_id] = _entry(entry, fail)
         for doc_id, entry in self.documents.items():
             self._check(doc_id, entry)
 
@@ -237,13 +351,27 @@ class Registry:
         return json.dumps({"about": FORMAT_NOTE, "documents": documents}, ensure_ascii=False, indent=1) + "\n"
 
     def write(self) -> bool:
-        """Write the file if its content changed (atomically); say whether it did."""
-        content = self.serialise()
-        if self.path.exists() and self.path.read_text(encoding="utf-8") == content:
+        """Write the file if its content changed (atomically); say whether it did.
+
+        The new content goes to a temporary file, flushed to disk, then renamed over the registry:
+        a failure (disk full, read-only folder) leaves the registry as it was and says so.
+        """
+        content = self.serialise().encode("utf-8")
+        if self.path.exists() and self.path.read_bytes() == content:
             return False
         temporary = self.path.with_suffix(".json.tmp")
-        temporary.write_text(content, encoding="utf-8")
-        os.replace(temporary, self.path)
+        try:
+            with open(temporary, "wb") as file:
+                file.write(content)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temporary, self.path)
+        except OSError as error:
+            if temporary.is_file():
+                temporary.unlink()
+            raise SourceError(
+                str(self.path), f"cannot be written ({error.strerror}).", "Free disk space or make sources/ writable."
+            ) from None
         return True
 
     def assign(self, doc_id: str, paragraphs: list[str], date: str | None = None) -> tuple[list[str], list[str]]:

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from coalition_texts.model.dates import DATE_PARTS, PartialDate
 from coalition_texts.model.records import KINDS, Catalog, Document, Event
+from coalition_texts.sources.files import check_name
 from coalition_texts.sources.schema import Entry, entries
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-URL_PATTERN = re.compile(r"^https?://[^\s]+$")
 DOCUMENT_FIELDS = {
     "id", "file", "original_file", "title", "title_supplied", "publisher",
     "publisher_supplied", "url", "url_supplied", "published", "date_supplied", "date_note", "place",
@@ -112,9 +112,7 @@ def load_catalog(sources: Path) -> Catalog:
         language = reader.text("language")
         if not LANGUAGE_PATTERN.match(language):
             raise reader.fail("language", f"'{language}' is not a language tag.", "Write one like 'en' or 'fr'.")
-        url = reader.text("url", optional=True)
-        if url is not None and not URL_PATTERN.match(url):
-            raise reader.fail("url", f"'{url}' is not an http(s) address.", "Write the full address, or null.")
+        url = reader.address("url", optional=True)
         published = reader.date("published", optional=True)
         date_parts = _date_parts(reader, "date_supplied", published)
         url_supplied = reader.flag("url_supplied")
@@ -124,8 +122,7 @@ def load_catalog(sources: Path) -> Catalog:
         if published is None and date_note is None:
             raise reader.fail("published", "is null but no 'date_note' says why.", "Add a date_note.")
         file_name = reader.text("file")
-        if Path(file_name).is_absolute() or ".." in Path(file_name).parts:
-            raise reader.fail("file", f"'{file_name}' must be a path inside sources/.")
+        check_name(file_name, f"{path}, line {entry.line_of('file')} (document {identifier}, field 'file')")
         documents.append(
             Document(
                 id=identifier,

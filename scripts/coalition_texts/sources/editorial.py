@@ -21,7 +21,8 @@ from pathlib import Path
 from coalition_texts.model.dates import PartialDate
 from coalition_texts.model.errors import SourceError
 from coalition_texts.model.records import Catalog, EvidenceSources, PublicSource
-from coalition_texts.sources.catalog import ID_PATTERN, URL_PATTERN
+from coalition_texts.sources.catalog import ID_PATTERN
+from coalition_texts.sources.files import read_bytes
 from coalition_texts.sources.schema import Entry, entries
 from coalition_texts.sources.yaml_lines import LineDict, load_yaml
 
@@ -105,9 +106,12 @@ def _event_texts(folder: Path, catalog: Catalog) -> dict[str, EventText]:
     texts = {}
     for event in catalog.events:
         path = folder / f"{event.id}.md"
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             raise SourceError(str(path), f"is missing: event '{event.id}' needs its page text.", "See README.md.")
-        text = path.read_text(encoding="utf-8").strip() + "\n"
+        try:
+            text = read_bytes(path, str(path)).decode("utf-8").strip() + "\n"
+        except UnicodeDecodeError as error:
+            raise SourceError(str(path), f"is not UTF-8 (byte {error.start}).", "Save it as UTF-8.") from None
         lead, _, body = text.partition("\n\n")
         if not lead.strip() or lead.lstrip().startswith("#"):
             raise SourceError(f"{path}, line 1", "must start with a summary paragraph.", "Headings come after it.")
@@ -232,8 +236,6 @@ def load_evidence_sources(sources: Path, catalog: Catalog) -> EvidenceSources:
         identifier = reader.text("id")
         if not ID_PATTERN.match(identifier) or identifier in known or identifier in public:
             raise reader.fail("id", f"'{identifier}' is not a new id.", "Use lowercase words joined by hyphens.")
-        url = reader.text("url")
-        if not URL_PATTERN.match(url):
-            raise reader.fail("url", f"'{url}' is not an http(s) address.")
+        url = reader.address("url")
         public[identifier] = PublicSource(identifier, reader.text("label"), reader.text("description"), url)
     return EvidenceSources(dict(labels), public)

@@ -15,9 +15,13 @@ from typing import overload
 
 from coalition_texts.model.dates import MONTHS, PartialDate
 from coalition_texts.model.errors import SourceError
+from coalition_texts.model.web_address import rebuild
 from coalition_texts.sources.yaml_lines import LineDict, load_yaml
 
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# The years a date may name. Fixed, not taken from the clock, so that a build can be reproduced: the
+# texts are from 2022 and 2023, and the range leaves room for their history and their future.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 class Entry:
@@ -52,6 +56,20 @@ class Entry:
             raise self.fail(field, "must be a non-empty text.")
         return " ".join(value.split())
 
+    @overload
+    def address(self, field: str) -> str: ...
+    @overload
+    def address(self, field: str, *, optional: bool) -> str | None: ...
+    def address(self, field: str, *, optional: bool = False) -> str | None:
+        """An http(s) address, parsed and rebuilt (model/web_address.py): what is published is the rebuilt form."""
+        value = self.text(field, optional=optional)
+        if value is None:
+            return None
+        rebuilt = rebuild(value)
+        if rebuilt is None:
+            raise self.fail(field, f"'{value[:80]}' is not an http(s) address.", "Write the full address, or null.")
+        return rebuilt
+
     def flag(self, field: str) -> bool:
         value = self.entry.get(field, False)
         if not isinstance(value, bool):
@@ -78,6 +96,8 @@ class Entry:
         if not match:
             raise self.fail(field, f"'{value}' is not a date.", "Write YYYY-MM-DD, YYYY-MM or YYYY.")
         year, month, day = (int(part) if part else 0 for part in match.groups())
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise self.fail(field, f"'{value}' is outside the years {FIRST_YEAR}–{LAST_YEAR}.", "Check the year.")
         if match.group(2) and not 1 <= month <= 12:
             raise self.fail(field, f"'{value}' is an impossible date (no month {month}).")
         if match.group(3) and not 1 <= day <= calendar.monthrange(year, month)[1]:

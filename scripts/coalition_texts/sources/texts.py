@@ -8,6 +8,7 @@ from pathlib import Path
 
 from coalition_texts.model.errors import SourceError
 from coalition_texts.model.records import Paragraph, RemovedLine, SourceText
+from coalition_texts.sources.files import read_bytes
 
 # Tab, line feed and carriage return are the only control characters a text may hold: the others
 # have no visible form in HTML, and Python-Markdown reserves STX/ETX for its own placeholders.
@@ -82,12 +83,7 @@ def split_text(text: str, strip: tuple[str, ...], where: str) -> tuple[tuple[Par
 
 def read_source(path: Path, strip: tuple[str, ...], label: str) -> SourceText:
     """Read and split one source file; `label` names it in messages."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError(
-            label, f"the file {path} does not exist.", "Check the 'file' field or add the file."
-        ) from None
+    data = read_bytes(path, label)
     text = decode(data, f"{path}")
     if not text.strip():
         raise SourceError(f"{path}", "the text is empty.", "Add the text, or remove its entry from the catalog.")

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from coalition_texts.model.errors import SourceError
+from coalition_texts.sources.files import read_bytes
 
 
 class LineDict(dict):
@@ -45,6 +46,15 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     result.line = node.start_mark.line + 1
     result.key_lines = {}
     for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            # A list or mapping as a key (`? [a, b]: x`, `{a: 1}: x`) names no field, and Python
+            # cannot hold it as a key at all.
+            kind = "list" if isinstance(key_node, yaml.SequenceNode) else "mapping"
+            raise SourceError(
+                f"{loader.path}, line {key_node.start_mark.line + 1}",
+                f"a {kind} is used as a key; keys must be plain names.",
+                "Write the field name, then a colon, then its value.",
+            )
         key = loader.construct_object(key_node, deep=True)
         if key in result:
             raise SourceError(
@@ -62,10 +72,10 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 
 def load_yaml(path: Path):
     """Parse one YAML file; a syntax error becomes a SourceError naming its line and column."""
+    if not path.exists() and not path.is_symlink():
+        raise SourceError(str(path), "the file does not exist.", "Create it (see README.md).")
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SourceError(str(path), "the file does not exist.", "Create it (see README.md).") from None
+        text = read_bytes(path, str(path)).decode("utf-8")
     except UnicodeDecodeError as error:
         raise SourceError(str(path), f"is not UTF-8 (byte {error.start}).", "Save it as UTF-8.") from None
     try:
