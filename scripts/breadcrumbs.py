@@ -1,10 +1,15 @@
-"""MkDocs hooks: give the pages left out of the navigation their section, for Material's breadcrumbs.
+"""MkDocs hooks: give the pages left out of the navigation their section, for Material's breadcrumbs
+and menu.
 
 Document and event pages are not in `nav` (the sidebar would not scale to thousands of documents),
 so MkDocs gives them no parent and Material's `navigation.path` would show no breadcrumbs on
-them. A page outside the navigation is placed, as a child that the sidebar does not list, in the
-section whose index page lives in the same folder: `documents/<id>/` reads "Home › Documents"
-and its tab is marked as the current one. Pages in the navigation are left as MkDocs made them.
+them. A page outside the navigation is placed in the section whose index page lives in the same
+folder: `documents/<id>/` reads "Home › Documents" and its tab is marked as the current one.
+
+While that page alone is rendered, it is also listed in its section, after the section's own pages:
+Material then shows it, with its own sections (the table of contents), in the menu, which on a
+phone is the only way to them (the section's panel was empty). Every other page's menu is as
+MkDocs made it. Pages in the navigation are left as MkDocs made them.
 """
 
 from __future__ import annotations
@@ -38,3 +43,15 @@ def on_pre_page(page: Page, config, files):
     if page.parent is None and not page.file.inclusion.is_in_nav():
         page.parent = _sections.get(posixpath.dirname(page.file.src_uri))
     return page
+
+
+def on_page_context(context, page: Page, config, nav):
+    if page.parent is not None and not page.file.inclusion.is_in_nav() and page not in page.parent.children:
+        page.parent.children.append(page)
+    return context
+
+
+def on_post_page(output: str, page: Page, config) -> str:
+    if page.parent is not None and not page.file.inclusion.is_in_nav() and page in page.parent.children:
+        page.parent.children.remove(page)
+    return output

@@ -13,6 +13,7 @@ import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import editorial
@@ -71,7 +72,8 @@ def render(
     also_in = passage_pages.notes(shared, rendered)
     pages = {
         f"documents/{item.doc.id}.md": document_page(
-            item, catalog, glossary.mark, also_in.get(item.doc.id), site_url=site_url
+            # `seen`, one per page: each term is marked at its first use in the document's text
+            item, catalog, partial(glossary.mark, seen=set()), also_in.get(item.doc.id), site_url=site_url
         )
         for item in rendered
     }

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from catalog import URL_PATTERN, Catalog, _Entry
 from errors import SourceError
-from markdown_text import md_escape
+from markdown_text import md_escape, pilcrow
 from page_render import RenderedDocument
 from yaml_lines import LineDict, load_yaml
 
@@ -87,7 +87,7 @@ class Evidence:
     def paragraph_link(self, paragraph: Paragraph, prefix: str, *, labelled: bool = True, text: str = "") -> str:
         """A Markdown link to one paragraph; its text is `text`, or 'Label ¶ N' (or '¶ N')."""
         label = f"{md_escape(self.label(paragraph.doc_id))} " if labelled else ""
-        text = text or f"{label}¶ {paragraph.number}"
+        text = text or f"{label}{pilcrow(paragraph.number)}"
         return f"[{text}]({prefix}documents/{paragraph.doc_id}.md#{paragraph.anchor})"
 
     def links(self, targets: list[str], where: str, prefix: str) -> str:

@@ -2,26 +2,33 @@
 
 Three outputs come from the one list of terms:
 
-- inside source paragraphs (raw HTML that Markdown does not touch), `mark()` wraps each occurrence
-  in a focusable `<abbr>` while leaving the paragraph's text exactly as published;
+- inside source paragraphs (raw HTML that Markdown does not touch), `mark()` wraps the first use of
+  each term in an `<abbr>` while leaving the paragraph's text exactly as published;
 - everywhere else, the `abbreviations.md` snippet feeds Python-Markdown's `abbr` extension through
-  `pymdownx.snippets` `auto_append` (Material's documented glossary); `FocusableAbbreviations` lets
-  keyboard users reach those `<abbr>` elements too, and Material's `content.tooltips` shows the
-  explanation on hover and on focus alike;
+  `pymdownx.snippets` `auto_append` (Material's documented glossary), and Material's
+  `content.tooltips` shows the explanation on hover;
 - the glossary page gathers every term with its explanation, its sources and where the texts use it.
+
+`PageTerms` (a Markdown extension) keeps the marks readable on every page: a term is marked once, at
+its first use (in a document's text first), never in a heading, and is not a tab stop (73 tab stops
+on one page kept keyboard readers from the text). The page's terms and their explanations are then
+listed after the text ("Terms on this page"), where keyboard and screen-reader users read them.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
+from xml.etree import ElementTree as etree
 
 from catalog import _entries, _Entry
 from evidence import Evidence
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown_text import html_attr, html_text, md_escape
+from markdown.util import HTML_PLACEHOLDER, AtomicString
+from markdown_text import NO_PAGE_TERMS, PAGE_TERMS_HERE, html_attr, html_text, md_escape
 from mentions import Texts, mentions_markdown, pattern
 
 FIELDS = {"term", "expansion", "variants", "explanation", "cite"}
@@ -59,15 +66,21 @@ class Glossary:
         object.__setattr__(self, "_by_form", by_form)
         object.__setattr__(self, "_regex", pattern(by_form) if by_form else re.compile(r"(?!)"))
 
-    def mark(self, text: str) -> str:
-        """HTML for `text` (escaped as by html_text) with each glossary term wrapped in an explanation."""
+    def mark(self, text: str, seen: set[str] | None = None) -> str:
+        """HTML for `text` (escaped as by html_text) with glossary terms wrapped in an explanation.
+
+        With `seen` (the terms already marked on the page, updated here), only a term's first use is
+        marked; without it, every use.
+        """
         parts, last = [], 0
         for match in self._regex.finditer(text):
             term = self._by_form[match.group(0)]
+            if seen is not None:
+                if term.term in seen:
+                    continue
+                seen.add(term.term)
             parts.append(html_text(text[last : match.start()]))
-            parts.append(
-                f'<abbr class="term" tabindex="0" title="{html_attr(term.tooltip)}">{html_text(match.group(0))}</abbr>'
-            )
+            parts.append(f'<abbr class="term" title="{html_attr(term.tooltip)}">{html_text(match.group(0))}</abbr>')
             last = match.end()
         parts.append(html_text(text[last:]))
         return "".join(parts)
@@ -112,23 +125,68 @@ def load_glossary(path: Path, evidence: Evidence) -> Glossary:
     return Glossary(tuple(terms))
 
 
-class _Focusable(Treeprocessor):
+_RAW_MARK = re.compile(r'<abbr class="term" title="([^"]*)">(.*?)</abbr>')
+_PLACEHOLDER = re.compile(re.escape(HTML_PLACEHOLDER).replace("%s", r"(\d+)"))
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _unwrap(parent: etree.Element, child: etree.Element) -> None:
+    """Replace `child` by its text, joined to the text around it."""
+    words = (child.text or "") + (child.tail or "")
+    index = list(parent).index(child)
+    if index:
+        previous = parent[index - 1]
+        previous.tail = (previous.tail or "") + words
+    else:
+        parent.text = (parent.text or "") + words
+    parent.remove(child)
+
+
+class _PageTerms(Treeprocessor):
     def run(self, root):
-        def visit(element, in_link: bool) -> None:
-            for child in element:
-                # Inside a link the link takes the focus: a second tab stop there would be a nested control.
-                if child.tag == "abbr" and not in_link:
-                    child.set("tabindex", "0")
-                visit(child, in_link or child.tag == "a")
+        seen: dict[str, str] = {}  # explanation (the abbr's title) -> the term as first written
+        stash = self.md.htmlStash.rawHtmlBlocks
+
+        def raw_marks(text: str | None) -> None:
+            # A document's text is raw HTML, kept aside by Markdown: its marks (glossary.mark) come first.
+            for placeholder in _PLACEHOLDER.finditer(text or ""):
+                index = int(placeholder.group(1))
+                block = stash[index] if index < len(stash) else ""
+                for mark in _RAW_MARK.finditer(block if isinstance(block, str) else ""):
+                    seen.setdefault(unescape(mark.group(1)), unescape(mark.group(2)))
+
+        def visit(element: etree.Element, in_heading: bool) -> None:
+            raw_marks(element.text)
+            for child in list(element):
+                if child.tag == "abbr" and child.get("title"):
+                    title = child.get("title")
+                    if in_heading or title in seen:
+                        tail = child.tail
+                        _unwrap(element, child)
+                        raw_marks(tail)
+                        continue
+                    seen[title] = child.text or ""
+                visit(child, in_heading or child.tag in HEADINGS)
+                raw_marks(child.tail)
 
         visit(root, False)
+        if not seen or any(NO_PAGE_TERMS in (el.get("class") or "").split() for el in root.iter()):
+            return
+        place = next((el for el in root.iter() if PAGE_TERMS_HERE in (el.get("class") or "").split()), root)
+        heading = etree.SubElement(place, "h2", {"id": "terms-on-this-page"})
+        heading.text = "Terms on this page"
+        listing = etree.SubElement(place, "dl", {"class": "page-terms"})
+        for title, term in seen.items():
+            etree.SubElement(listing, "dt").text = AtomicString(term)
+            etree.SubElement(listing, "dd").text = AtomicString(title)
 
 
-class FocusableAbbreviations(Extension):
-    """Give the abbr extension's `<abbr>` elements a tab stop, so that keyboard focus shows the tooltip too."""
+class PageTerms(Extension):
+    """Each glossary term marked once per page, at its first use, never in a heading, no tab stop;
+    the page's terms listed with their explanations after the text."""
 
     def extendMarkdown(self, md):
-        md.treeprocessors.register(_Focusable(md), "focusable_abbr", 6)  # after abbr (7)
+        md.treeprocessors.register(_PageTerms(md), "page_terms", 6)  # after abbr (7), before toc (5)
 
 
 def glossary_page(glossary: Glossary, documents) -> str:
@@ -136,9 +194,10 @@ def glossary_page(glossary: Glossary, documents) -> str:
     out = [
         "---\ntitle: Glossary\ndescription: The abbreviations and terms the texts use, explained with their sources.\n"
         "---\n\n# Abbreviations and terms\n\n",
-        "Wherever one of these terms appears on this site, in the texts or in the site's own pages, it is"
-        " underlined with dots: hover over it, or move to it with the Tab key, to read its explanation."
-        " Each explanation cites the paragraph or the public source that supports it.\n",
+        "On every page of this site, the first use of one of these terms is underlined with dots: hover"
+        " over it to read its explanation. Each page also lists its terms, with their explanations, after"
+        " its text. Each explanation here cites the paragraph or the public source that supports it.\n"
+        f"{{: .{NO_PAGE_TERMS} }}\n",
     ]
     texts = Texts(documents)
     for term in sorted(glossary.terms, key=lambda t: t.term.casefold()):

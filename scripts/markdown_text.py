@@ -16,6 +16,10 @@ _ESCAPE = re.compile(r"(?<!\w)-|[" + re.escape(MARKDOWN_ESCAPABLE.replace("-", "
 _BRACKETS = str.maketrans({"[": "&#91;", "]": "&#93;"})
 # "???" opens a pymdownx.details block at the start of a line and has no backslash escape: break it up.
 _DETAILS = re.compile(r"\?(?=\?\?)")
+# Classes that place the glossary's list of a page's terms (glossary.PageTerms): an element with the
+# first takes the list (a document page puts it right after the text); one with the second has none.
+PAGE_TERMS_HERE = "page-terms-here"
+NO_PAGE_TERMS = "page-terms-none"
 _URL = re.compile(r"https?://[^\s()<>]+[^\s()<>.,;:!?'\"]")
 
 
@@ -44,3 +48,8 @@ def html_text(text: str) -> str:
 
 def html_attr(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def pilcrow(number: int | str) -> str:
+    """"¶ 8", kept on one line with its number (a no-break space): shown text, not copied citations."""
+    return f"¶\u00a0{number}"

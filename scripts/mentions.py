@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from markdown_text import md_escape
+from markdown_text import md_escape, pilcrow
 
 Found = list[tuple[object, list[tuple[str, int]]]]  # [(RenderedDocument, [(anchor, ¶ number), …]), …]
 
@@ -65,6 +65,6 @@ def mentions_markdown(found: Found, prefix: str = "../") -> str:
     lines = []
     for item, paragraphs in found:
         page = f"{prefix}documents/{item.doc.id}.md"
-        links = ", ".join(f"[¶ {number}]({page}#{anchor})" for anchor, number in paragraphs)
+        links = ", ".join(f"[{pilcrow(number)}]({page}#{anchor})" for anchor, number in paragraphs)
         lines.append(f"- [{md_escape(item.doc.title)}]({page}): {links}\n")
     return "".join(lines)

@@ -17,7 +17,7 @@ import search_index
 import structured_data
 from build_pages import ROOT, build
 from errors import SourceError, relative_message
-from glossary import FocusableAbbreviations
+from glossary import PageTerms
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from site_paths import document_id
@@ -30,7 +30,7 @@ def on_config(config):
     # so that `mkdocs build -f path/to/mkdocs.yml` works from anywhere.
     snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
     snippets["base_path"] = [str(Path(config.docs_dir) / "snippets")]
-    config.markdown_extensions.append(FocusableAbbreviations())  # glossary terms reachable by keyboard
+    config.markdown_extensions.append(PageTerms())  # glossary terms: marked once, listed after the text
     return config
 
 

@@ -12,13 +12,16 @@ from dataclasses import dataclass
 
 import citation
 import yaml
+from pymdownx.slugs import slugify
 from catalog import Catalog, Document, Event
-from markdown_text import html_attr, html_text, md_escape, md_with_links
+from markdown_text import PAGE_TERMS_HERE, html_attr, html_text, md_escape, md_with_links, pilcrow
 from site_paths import CORPUS_JSON, absolute, page_path, source_download, text_download
 from source_text import SourceText
 from structured_data import feed_date
 
 LANGUAGES = {"en": "English", "fr": "French", "ar": "Arabic", "es": "Spanish", "pt": "Portuguese"}
+# Material's tags plugin slugifies topic names this way (its default `tags_slugify`).
+_TAG_SLUG = slugify(case="lower")
 HOME_TABLE_LIMIT = 25  # the home page lists the newest documents; the listing page has them all
 
 
@@ -33,7 +36,7 @@ class RenderedDocument:
 
     @property
     def words(self) -> int:
-        return sum(len(p.text.split()) for p in self.source.paragraphs)
+        return self.source.words  # source_text.word_count: the same count on every page
 
 
 def front_matter(data: dict) -> str:
@@ -85,6 +88,28 @@ def _flag(text: str) -> str:
     return f' <span class="flag">{html_text(text)}</span>'
 
 
+SUPPLIED = "supplied"  # the byline's short mark; the details after the text say what it means
+
+
+def byline(doc: Document) -> str:
+    """One line under the title: kind · publisher · date · original address, "supplied" marks kept."""
+    publisher = md_escape(doc.publisher) + (_flag(SUPPLIED) if doc.publisher_supplied else "")
+    date = md_escape(doc.published.human()) if doc.published else "undated"
+    if doc.published and doc.date_supplied:
+        date += _flag(SUPPLIED)
+    parts = [md_escape(doc.kind_label), publisher, date]
+    if doc.url:
+        parts.append(f'[original address<span aria-hidden="true">\u00a0↗</span>](<{doc.url}>)')
+    if doc.title_supplied:
+        parts.insert(0, f'title{_flag(SUPPLIED)}')
+    return " · ".join(parts) + "\n{: .doc-byline }\n"
+
+
+def topic_anchor(name: str) -> str:
+    """The anchor Material's tags plugin gives a topic in the listing on the topics page."""
+    return "tag:" + _TAG_SLUG(name, "-")
+
+
 def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
     doc, source = item.doc, item.source
     precision = {"day": "", "month": " (month known, not the day)", "year": " (year known only)"}
@@ -106,12 +131,15 @@ def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
     ]
     if doc.place:
         parts.append(_definition("Place", md_escape(doc.place)))
+    if doc.tags:
+        links = ", ".join(f"[{md_escape(t)}](../reference/topics.md#{topic_anchor(t)})" for t in doc.tags)
+        parts.append(_definition("Topics", links))
     parts += [
         _definition("Language", LANGUAGES.get(doc.language, doc.language)),
         _definition("Original address", address),
         _definition("Source file", f"`{doc.file}`{original}"),
         _definition("SHA-256", f'<code class="checksum">{source.sha256}</code>'),
-        _definition("Length", f"{len(source.paragraphs)} paragraphs, {item.words} words"),
+        _definition("Length", f"{len(source.paragraphs)} paragraphs, {item.words:,} words"),
         _definition(
             "Download",
             f'<span class="downloads">[Source file as captured](<../{source_download(doc)}>){{ download="" }} · '
@@ -135,7 +163,7 @@ def retired_html(anchor: str, date: str, successor: str, number: int) -> str:
     return (
         f'<div id="{anchor}" class="para-retired" role="note" data-successor="{successor}">'
         f"<p>The paragraph this link pointed to (#{anchor}) was removed from the source text on "
-        f'{html_text(date)}. <a href="#{successor}">Go to the nearest remaining paragraph, ¶ {number}</a>.</p>'
+        f'{html_text(date)}. <a href="#{successor}">Go to the nearest remaining paragraph, {pilcrow(number)}</a>.</p>'
         "</div>\n"
     )
 
@@ -190,7 +218,8 @@ def document_page(
         "feed_date": feed_date(doc, catalog),  # a full date for the feeds (see structured_data.feed_date)
     }
     if doc.tags:
-        meta["tags"] = list(doc.tags)  # shown and listed by Material's tags plugin (topics.py)
+        meta["tags"] = list(doc.tags)  # listed by Material's tags plugin on the topics page (topics.py)
+        meta["hide"] = ["tags"]  # and shown after the text, with the other details, not above it
     number_of = {anchor: n for n, anchor in enumerate(item.anchors, start=1)}
     retired_before: dict[str, list[str]] = {}
     for anchor, date, successor in item.retired:
@@ -201,16 +230,23 @@ def document_page(
         body.append(paragraph_html(anchor, number, paragraph.text, mark))
         if after and anchor in after:
             body.append(after[anchor])
-    notes = f'\n!!! info "About this source"\n\n    {md_with_links(doc.notes)}\n' if doc.notes else ""
+    notes = f"\n{md_with_links(doc.notes)}\n" if doc.notes else ""
+    count = len(source.paragraphs)
     return (
         front_matter(meta)
         + f"\n# {md_escape(doc.title.strip())}\n\n"
-        + metadata_block(item, catalog)
-        + notes
-        + f'\n## Text\n\n<div class="doc-text" lang="{html_attr(doc.language)}" markdown="0"'
-        + f' data-cite="{html_attr(citation.plain_text_head(doc))}">\n\n'
+        + byline(doc)
+        # The heading names the section for screen readers and the page's contents; the text follows.
+        + "\n## Text { .doc-text-heading }\n\n"
+        + f'<div class="doc-text" lang="{html_attr(doc.language)}" markdown="0"'
+        + f' data-cite="{html_attr(citation.plain_text_head(doc))}" data-paragraphs="{count}">\n\n'
         + "\n".join(body)
-        + "\n</div>\n"
+        + "\n</div>\n\n"
+        # The glossary's list of the terms on this page goes here, right after the text (glossary.PageTerms).
+        + f'<div class="{PAGE_TERMS_HERE}" markdown="1">\n</div>\n'
+        + "\n## About this document\n\n"
+        + notes
+        + metadata_block(item, catalog)
         + (citation.markdown_block(doc, absolute(site_url, page_path(f"documents/{doc.id}.md"))) if site_url else "")
         + furniture_block(item)
     )

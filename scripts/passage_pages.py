@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 from html import unescape
 from itertools import groupby
 
-from markdown_text import html_attr, html_text, md_escape
+from markdown_text import html_attr, html_text, md_escape, pilcrow
 from mkdocs.exceptions import PluginError
 from page_render import RenderedDocument, front_matter
 from passages import MIN_WORDS, Passage, Sentence, SharedPassages, Text, find_passages, words
@@ -70,8 +70,8 @@ def notes(shared: SharedPassages, items: Sequence[RenderedDocument]) -> dict[str
                 group, other = list(grouped), by_id[other_id]
                 links = []
                 for position, counterpart in enumerate(group):
-                    name = f"{other.doc.publisher}, ¶ {counterpart.paragraph + 1}"
-                    text = name if position == 0 else f"¶ {counterpart.paragraph + 1}"
+                    name = f"{other.doc.publisher}, {pilcrow(counterpart.paragraph + 1)}"
+                    text = name if position == 0 else pilcrow(counterpart.paragraph + 1)
                     links.append(
                         f'<a href="{html_attr(other.doc.id)}.md#{other.anchors[counterpart.paragraph]}">'
                         f"{html_text(text)}</a>"
@@ -145,7 +145,7 @@ def _side(sentences: list[Sentence], item: RenderedDocument, marked: set[int], t
     out, token = [], 0
     for paragraph, start, end in segments:
         text = item.source.paragraphs[paragraph].text
-        link = f"[¶ {paragraph + 1}](../documents/{item.doc.id}.md#{item.anchors[paragraph]})"
+        link = f"[{pilcrow(paragraph + 1)}](../documents/{item.doc.id}.md#{item.anchors[paragraph]})"
         pieces, position = [], start
         tokens = [(s + start, e + start) for _, s, e in words(text[start:end])]
         run_start = None
@@ -188,15 +188,15 @@ def _row(lefts: list[Sentence], rights: list[Sentence], left: RenderedDocument, 
 
 def _span(numbers: tuple[int, ...]) -> str:
     first, last = numbers[0] + 1, numbers[-1] + 1
-    return f"¶ {first}" if first == last else f"¶ {first}–{last}"
+    return pilcrow(first) if first == last else pilcrow(f"{first}–{last}")
 
 
-def _document_line(item: RenderedDocument, side: str, words_count: int) -> str:
+def _document_line(item: RenderedDocument, side: str) -> str:
     doc = item.doc
     date = doc.published.human() if doc.published else "undated"
     return (
         f"- {side}: [{md_escape(doc.title)}](../documents/{doc.id}.md), {md_escape(doc.publisher)}, "
-        f"{md_escape(date)} ({words_count:,} words)\n"
+        f"{md_escape(date)} ({item.words:,} words)\n"
     )
 
 
@@ -215,8 +215,8 @@ def comparison_page(pair: tuple[str, str], shared: SharedPassages, items: dict[s
     lines = [
         front_matter(meta),
         f"\n# {md_escape(title)}\n\n",
-        _document_line(left, "Left", shared.word_counts[pair[0]]),
-        _document_line(right, "Right", shared.word_counts[pair[1]]),
+        _document_line(left, "Left"),
+        _document_line(right, "Right"),
         f"\n{len(passages)} shared {'passage' if len(passages) == 1 else 'passages'}, "
         f"{len(matches)} pairs of sentences: {same} identical, {len(matches) - same} edited. "
         "[All shared passages](index.md).\n\n",

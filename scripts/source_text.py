@@ -13,6 +13,14 @@ from errors import SourceError
 # have no visible form in HTML, and Python-Markdown reserves STX/ETX for its own placeholders.
 # Unicode's control characters (category Cc: U+0000-001F and U+007F-009F) less those three.
 FORBIDDEN_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A word, for every word count the site shows: a run of characters between spaces that holds at least
+# one letter or digit ("Daesh/ISIS" and "83-member" are one word each; a lone dash is none).
+_WORD = re.compile(r"\S*[^\W_]\S*")
+
+
+def word_count(text: str) -> int:
+    """How many words `text` has: the one definition of a word count on the site."""
+    return len(_WORD.findall(text))
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,10 @@ class SourceText:
     sha256: str
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[RemovedLine, ...]
+
+    @property
+    def words(self) -> int:
+        return sum(word_count(p.text) for p in self.paragraphs)
 
 
 def decode(data: bytes, where: str) -> str:
