@@ -20,6 +20,9 @@ _DETAILS = re.compile(r"\?(?=\?\?)")
 # first takes the list (a document page puts it right after the text); one with the second has none.
 PAGE_TERMS_HERE = "page-terms-here"
 NO_PAGE_TERMS = "page-terms-none"
+# Raw HTML that links to .md files with anchors MkDocs cannot check: its links are made addresses after
+# rendering (passage_pages.resolve_note_links).
+RAW_LINKS_CLASS = "md-links"
 _URL = re.compile(r"https?://[^\s()<>]+[^\s()<>.,;:!?'\"]")
 
 

@@ -14,7 +14,7 @@ import citation
 import yaml
 from pymdownx.slugs import slugify
 from catalog import Catalog, Document, Event
-from markdown_text import PAGE_TERMS_HERE, html_attr, html_text, md_escape, md_with_links, pilcrow
+from markdown_text import PAGE_TERMS_HERE, RAW_LINKS_CLASS, html_attr, html_text, md_escape, md_with_links, pilcrow
 from site_paths import CORPUS_JSON, absolute, page_path, source_download, text_download
 from source_text import SourceText
 from structured_data import feed_date
@@ -101,7 +101,7 @@ def byline(doc: Document) -> str:
     if doc.url:
         parts.append(f'[original address<span aria-hidden="true">\u00a0↗</span>](<{doc.url}>)')
     if doc.title_supplied:
-        parts.insert(0, f'title{_flag(SUPPLIED)}')
+        parts.insert(0, _flag(f"title {SUPPLIED}").lstrip())
     return " · ".join(parts) + "\n{: .doc-byline }\n"
 
 
@@ -132,8 +132,10 @@ def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
     if doc.place:
         parts.append(_definition("Place", md_escape(doc.place)))
     if doc.tags:
-        links = ", ".join(f"[{md_escape(t)}](../reference/topics.md#{topic_anchor(t)})" for t in doc.tags)
-        parts.append(_definition("Topics", links))
+        links = ", ".join(
+            f'<a href="../reference/topics.md#{html_attr(topic_anchor(t))}">{html_text(t)}</a>' for t in doc.tags
+        )  # raw HTML: the plugin adds these anchors after MkDocs checks links (see passage_pages.resolve_note_links)
+        parts.append(_definition("Topics", f'<span class="{RAW_LINKS_CLASS}">{links}</span>'))
     parts += [
         _definition("Language", LANGUAGES.get(doc.language, doc.language)),
         _definition("Original address", address),

@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 from html import unescape
 from itertools import groupby
 
-from markdown_text import html_attr, html_text, md_escape, pilcrow
+from markdown_text import RAW_LINKS_CLASS, html_attr, html_text, md_escape, pilcrow
 from mkdocs.exceptions import PluginError
 from page_render import RenderedDocument, front_matter
 from passages import MIN_WORDS, Passage, Sentence, SharedPassages, Text, find_passages, words
@@ -85,12 +85,15 @@ def notes(shared: SharedPassages, items: Sequence[RenderedDocument]) -> dict[str
     return result
 
 
-_NOTE = re.compile(rf'<div class="{PASSAGE_NOTE_CLASS}"[^>]*>.*?</div>', re.DOTALL)
+# Raw HTML whose links name .md files: the notes, and a document's topics (links to the anchors Material's
+# tags plugin adds to the topics page after MkDocs has checked anchors, so written as raw HTML).
+_NOTE = re.compile(rf'<div class="{PASSAGE_NOTE_CLASS}"[^>]*>.*?</div>|<span class="{RAW_LINKS_CLASS}">.*?</span>', re.DOTALL)
 _MD_HREF = re.compile(r'href="([^"#]+\.md)(#[^"]*)?"')
 
 
 def resolve_note_links(html: str, page, files) -> str:
-    """In a built page (MkDocs' `on_page_content`), point the notes' links to `.md` files at their pages."""
+    """In a built page (MkDocs' `on_page_content`), point the notes' (and topics') links to `.md` files at
+    their pages."""
 
     def address(match: re.Match) -> str:
         path = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), unescape(match[1])))

@@ -152,7 +152,7 @@ def test_a_statement_without_evidence_is_caught():
     page = "events/x"
     html = BeautifulSoup(
         '<article class="md-content__inner"><p>The ministers met in Marrakesh on 11 May 2022 '
-        '<a href="../../documents/canada-joint-statement-2022/#p3">Joint statement ¶ 3</a>. '
+        '<a href="../../documents/canada-joint-statement-2022/#p3">Joint statement ¶\u00a03</a>. '
         'Benin joined the Coalition at the meeting <a href="../../documents/blog/">Blog</a>.</p>'
         '<p class="site-note">This page has guidance for readers only.</p>'
         "<ul><li>Under Secretary Victoria Nuland represented the United States.</li></ul></article>",

@@ -12,7 +12,7 @@ from anchors import Registry
 from bs4 import BeautifulSoup
 from catalog import Catalog, Document, Event, PartialDate
 from conftest import ROOT
-from glossary import FocusableAbbreviations, Glossary, Term
+from glossary import Glossary, PageTerms, Term
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_text import md_escape
@@ -49,7 +49,7 @@ def site_markdown() -> markdown.Markdown:
         if options:
             configs[name] = options
     configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(glossary_snippets())]
-    return markdown.Markdown(extensions=[*names, FocusableAbbreviations()], extension_configs=configs)
+    return markdown.Markdown(extensions=[*names, PageTerms()], extension_configs=configs)
 
 
 def glossary_snippets() -> Path:
