@@ -23,6 +23,7 @@ from anchors import Registry
 from catalog import Catalog, load_catalog
 from errors import SourceError, relative_message
 from evidence import load_evidence
+from glossary import Glossary
 from mkdocs.utils.yaml import yaml_load
 from page_render import (
     RenderedDocument,
@@ -46,11 +47,12 @@ class BuildResult:
     pages: dict[str, str]  # path under docs/ -> content
     changed: bool  # whether any file under docs/ was written
     anchor_changes: list[str]
+    glossary: Glossary | None = None  # for the lists of each page's terms (glossary.PageTerms)
 
 
 def render(
     root: Path, registry: Registry, site_url: str | None = None
-) -> tuple[Catalog, list[RenderedDocument], dict[str, str], list[str]]:
+) -> tuple[Catalog, list[RenderedDocument], dict[str, str], list[str], Glossary]:
     """Read and check everything, assign anchors (in memory) and render every page.
 
     `site_url` (for the citations) defaults to the one mkdocs.yml sets.
@@ -88,7 +90,7 @@ def render(
     pages.update(texts.pages)
     pages["snippets/documents-table.md"] = home_table(catalog)
     pages["snippets/event-list.md"] = editorial.home_events(catalog, texts)
-    return catalog, rendered, pages, changes
+    return catalog, rendered, pages, changes, glossary
 
 
 def _current(docs: Path, folder: str) -> dict[str, bytes]:
@@ -133,11 +135,11 @@ def configured_site_url(root: Path) -> str:
 def build(root: Path = ROOT, *, update_registry: bool = True, site_url: str | None = None) -> BuildResult:
     """The whole conversion. Raises SourceError, having written nothing, on bad input."""
     registry = Registry(root / "sources" / "anchors.json")
-    catalog, rendered, pages, changes = render(root, registry, site_url)
+    catalog, rendered, pages, changes, glossary = render(root, registry, site_url)
     changed = write_pages(root / "docs", pages)
     if update_registry:
         registry.write()
-    return BuildResult(catalog, rendered, pages, changed, changes)
+    return BuildResult(catalog, rendered, pages, changed, changes, glossary)
 
 
 def main(argv: list[str] | None = None) -> int:

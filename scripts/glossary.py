@@ -25,6 +25,7 @@ from xml.etree import ElementTree as etree
 
 from catalog import _entries, _Entry
 from evidence import Evidence
+from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER, AtomicString
@@ -45,6 +46,7 @@ class Term:
     explanation: str
     evidence: str  # Markdown links to the paragraphs or public sources cited (evidence.py), from reference/
     line: int
+    evidence_root: str = ""  # the same links, from the docs folder itself (for the lists of PageTerms)
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -120,6 +122,7 @@ def load_glossary(path: Path, evidence: Evidence) -> Glossary:
                 explanation=reader.text("explanation"),
                 evidence=evidence.links(cites, where, "../"),
                 line=entry.line,
+                evidence_root=evidence.links(cites, where, ""),
             )
         )
     return Glossary(tuple(terms))
@@ -143,6 +146,24 @@ def _unwrap(parent: etree.Element, child: etree.Element) -> None:
 
 
 class _PageTerms(Treeprocessor):
+    def __init__(self, md, extension: PageTerms):
+        super().__init__(md)
+        self.extension = extension
+
+    def _evidence(self, title: str) -> list[etree.Element]:
+        """The links that support an explanation, addressed from the current page (MkDocs then turns the
+        .md paths into the built pages' addresses, as for any Markdown link)."""
+        source = self.extension.evidence.get(title)
+        if not source:
+            return []
+        up = "../" * self.extension.page.count("/")
+        span = etree.fromstring(source)
+        for link in span.iter("a"):
+            href = link.get("href", "")
+            if not re.match(r"[a-z][a-z0-9+.-]*:|#", href):
+                link.set("href", up + href)
+        return [span]
+
     def run(self, root):
         seen: dict[str, str] = {}  # explanation (the abbr's title) -> the term as first written
         stash = self.md.htmlStash.rawHtmlBlocks
@@ -178,15 +199,37 @@ class _PageTerms(Treeprocessor):
         listing = etree.SubElement(place, "dl", {"class": "page-terms"})
         for title, term in seen.items():
             etree.SubElement(listing, "dt").text = AtomicString(term)
-            etree.SubElement(listing, "dd").text = AtomicString(title)
+            explanation = etree.SubElement(listing, "dd")
+            evidence = self._evidence(title)
+            explanation.text = AtomicString(title + (" " if evidence else ""))
+            explanation.extend(evidence)
 
 
 class PageTerms(Extension):
     """Each glossary term marked once per page, at its first use, never in a heading, no tab stop;
-    the page's terms listed with their explanations after the text."""
+    the page's terms listed with their explanations, and the evidence for them, after the text.
+
+    `use(glossary)` gives it the evidence of each explanation (once per build); `page` is the path of
+    the page being rendered, under docs/ (set by the MkDocs hook before each page), from which the
+    evidence links are addressed.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.evidence: dict[str, str] = {}  # explanation (tooltip) -> its evidence links, as XHTML
+        self.page = ""
+
+    def use(self, glossary: Glossary) -> None:
+        # Rendered once per build, not once per page: a few Markdown links per term.
+        render = Markdown(extensions=["attr_list"], output_format="xhtml")
+        self.evidence = {}
+        for term in glossary.terms:
+            if term.evidence_root:
+                html = render.reset().convert(term.evidence_root)
+                self.evidence[term.tooltip] = html.removeprefix("<p>").removesuffix("</p>")
 
     def extendMarkdown(self, md):
-        md.treeprocessors.register(_PageTerms(md), "page_terms", 6)  # after abbr (7), before toc (5)
+        md.treeprocessors.register(_PageTerms(md, self), "page_terms", 6)  # after abbr (7), before toc (5)
 
 
 def glossary_page(glossary: Glossary, documents) -> str:

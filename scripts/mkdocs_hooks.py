@@ -23,6 +23,7 @@ from mkdocs.plugins import event_priority
 from site_paths import document_id
 
 log = logging.getLogger("mkdocs.hooks.sources")
+_page_terms = PageTerms()  # one instance: each page's Markdown uses it; the build gives it the glossary
 
 
 def on_config(config):
@@ -30,7 +31,7 @@ def on_config(config):
     # so that `mkdocs build -f path/to/mkdocs.yml` works from anywhere.
     snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
     snippets["base_path"] = [str(Path(config.docs_dir) / "snippets")]
-    config.markdown_extensions.append(PageTerms())  # glossary terms: marked once, listed after the text
+    config.markdown_extensions.append(_page_terms)  # glossary terms: marked once, listed after the text
     return config
 
 
@@ -44,6 +45,8 @@ def on_pre_build(config):
     except SourceError as error:
         raise PluginError(f"Bad input: {relative_message(error, root)}") from None
     by_id = {item.doc.id: item for item in result.documents}
+    if result.glossary is not None:
+        _page_terms.use(result.glossary)
     # For the open data, the page head metadata and the search index below.
     _last_build.update(root=root, result=result, by_id=by_id, variants=variants)
     # The conversion's results live until the build ends: the garbage collector need not go through
@@ -64,6 +67,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    _page_terms.page = page.file.src_uri  # the page the list of terms is rendered for (its evidence links)
     # Document pages get their search entries from the data (search_index.py), so Material's search
     # plugin is told to skip them rather than parse their HTML into sections that would be replaced.
     if document_id(page.file.src_uri) in _last_build["by_id"]:

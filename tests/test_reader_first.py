@@ -73,7 +73,9 @@ def test_glossary_marks_once_per_page_never_in_headings_nor_tab_stops(built_site
         listing = article.select_one("dl.page-terms")
         if marks and not article.select(".page-terms-none"):
             # The page's terms, explained after the text, for keyboard and screen-reader users.
-            assert [dd.get_text() for dd in listing("dd")] == titles, where
+            # Each explanation, then the evidence for it (as on the glossary page).
+            assert [dd.find(string=True, recursive=False).strip() for dd in listing("dd")] == titles, where
+            assert all(dd.select(".evidence a[href]") for dd in listing("dd")), where
             assert page.select_one('#terms-on-this-page'), where
             checked += 1
     assert checked > 10
