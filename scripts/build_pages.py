@@ -75,7 +75,11 @@ def render(
     pages = {
         f"documents/{item.doc.id}.md": document_page(
             # `seen`, one per page: each term is marked at its first use in the document's text
-            item, catalog, partial(glossary.mark, seen=set()), also_in.get(item.doc.id), site_url=site_url
+            item,
+            catalog,
+            partial(glossary.mark, seen=set()),
+            also_in.get(item.doc.id),
+            site_url=site_url,
         )
         for item in rendered
     }

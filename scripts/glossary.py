@@ -179,8 +179,8 @@ class _PageTerms(Treeprocessor):
         def visit(element: etree.Element, in_heading: bool) -> None:
             raw_marks(element.text)
             for child in list(element):
-                if child.tag == "abbr" and child.get("title"):
-                    title = child.get("title")
+                title = child.get("title") if child.tag == "abbr" else None
+                if title:
                     if in_heading or title in seen:
                         tail = child.tail
                         _unwrap(element, child)

@@ -54,5 +54,5 @@ def html_attr(text: str) -> str:
 
 
 def pilcrow(number: int | str) -> str:
-    """"¶ 8", kept on one line with its number (a no-break space): shown text, not copied citations."""
+    """The sign and number of paragraph `number`, kept on one line (a no-break space), for text shown on pages."""
     return f"¶\u00a0{number}"

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import citation
 import yaml
-from pymdownx.slugs import slugify
 from catalog import Catalog, Document, Event
 from markdown_text import PAGE_TERMS_HERE, RAW_LINKS_CLASS, html_attr, html_text, md_escape, md_with_links, pilcrow
+from pymdownx.slugs import slugify  # type: ignore[import-untyped]
 from site_paths import CORPUS_JSON, absolute, page_path, source_download, text_download
 from source_text import SourceText
 from structured_data import feed_date

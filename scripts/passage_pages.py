@@ -87,7 +87,9 @@ def notes(shared: SharedPassages, items: Sequence[RenderedDocument]) -> dict[str
 
 # Raw HTML whose links name .md files: the notes, and a document's topics (links to the anchors Material's
 # tags plugin adds to the topics page after MkDocs has checked anchors, so written as raw HTML).
-_NOTE = re.compile(rf'<div class="{PASSAGE_NOTE_CLASS}"[^>]*>.*?</div>|<span class="{RAW_LINKS_CLASS}">.*?</span>', re.DOTALL)
+_NOTE = re.compile(
+    rf'<div class="{PASSAGE_NOTE_CLASS}"[^>]*>.*?</div>|<span class="{RAW_LINKS_CLASS}">.*?</span>', re.DOTALL
+)
 _MD_HREF = re.compile(r'href="([^"#]+\.md)(#[^"]*)?"')
 
 

@@ -114,7 +114,9 @@ def test_terms_in_the_site_prose_are_marked_once_never_in_headings_nor_as_tab_st
         marks = soup(built_site, path).select("article abbr")
         titles = [abbr["title"] for abbr in marks]
         assert marks and len(titles) == len(set(titles)), path
-        listed = [dd.find(string=True, recursive=False).strip() for dd in soup(built_site, path).select(".page-terms dd")]
+        listed = [
+            dd.find(string=True, recursive=False).strip() for dd in soup(built_site, path).select(".page-terms dd")
+        ]
         assert listed == titles, path
 
 

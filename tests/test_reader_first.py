@@ -76,7 +76,7 @@ def test_glossary_marks_once_per_page_never_in_headings_nor_tab_stops(built_site
             # Each explanation, then the evidence for it (as on the glossary page).
             assert [dd.find(string=True, recursive=False).strip() for dd in listing("dd")] == titles, where
             assert all(dd.select(".evidence a[href]") for dd in listing("dd")), where
-            assert page.select_one('#terms-on-this-page'), where
+            assert page.select_one("#terms-on-this-page"), where
             checked += 1
     assert checked > 10
 

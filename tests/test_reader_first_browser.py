@@ -82,14 +82,14 @@ def long_site(tmp_path_factory):
     topics = "[Africa, Iraq and Syria, ISIS-Khorasan, terrorist financing, foreign terrorist fighters, stabilization]"
     with (project / "sources" / "catalog.yml").open("a", encoding="utf-8") as catalog:
         catalog.write(
-            f"\n  - id: {LONG_ID}\n    file: long-metadata.txt\n    title: \"{title.strip()}\"\n"
-            f"    title_supplied: true\n    publisher: \"{publisher.strip()}\"\n    publisher_supplied: true\n"
+            f'\n  - id: {LONG_ID}\n    file: long-metadata.txt\n    title: "{title.strip()}"\n'
+            f'    title_supplied: true\n    publisher: "{publisher.strip()}"\n    publisher_supplied: true\n'
             "    url: https://example.org/a/very/long/address/that/goes/on/and/on/for/a/while/before/it/ends.html\n"
             "    published: 2022-05-11\n    date_supplied: true\n"
-            f"    date_note: \"{'A long note on how the date was established. ' * 8}\"\n"
+            f'    date_note: "{"A long note on how the date was established. " * 8}"\n'
             "    place: Marrakesh, Morocco\n    kind: press-release\n"
             "    events: [marrakesh-ministerial-2022, africa-focus-group, niamey-meeting-2023]\n"
-            f"    tags: {topics}\n    language: en\n    notes: \"{'A long provenance note. ' * 20}\"\n"
+            f'    tags: {topics}\n    language: en\n    notes: "{"A long provenance note. " * 20}"\n'
         )
     site = project / "site"
     result = mkdocs_build(project, site)
@@ -127,7 +127,7 @@ def test_keyboard_reaches_the_first_paragraph_within_25_tabs(browser, built_site
     page = context.new_page()
     page.goto(f"{site_url}/{longest}")
     page.wait_for_function("document.querySelectorAll('.doc-text .para-tools').length > 0")
-    for count in range(1, MAX_TABS + 1):
+    for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
         if page.evaluate("!!document.activeElement.closest('.doc-text p.para[data-n=\"1\"]')"):
             break
@@ -135,7 +135,6 @@ def test_keyboard_reaches_the_first_paragraph_within_25_tabs(browser, built_site
         stops = page.evaluate("document.activeElement.outerHTML.slice(0, 80)")
         pytest.fail(f"¶ 1 not reached in {MAX_TABS} Tabs on {longest} (at {stops})")
     context.close()
-    assert count <= MAX_TABS
 
 
 @pytest.mark.parametrize("size", SIZES)
