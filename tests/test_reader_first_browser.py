@@ -15,6 +15,7 @@ from catalog import load_catalog
 from conftest import copy_project, mkdocs_build
 from site_crawl import page_types
 from source_text import read_source
+from test_accessibility import AXE, axe_violations
 from test_paragraph_links_browser import serve
 
 pytestmark = pytest.mark.browser
@@ -279,12 +280,15 @@ def test_link_to_a_missing_paragraph_says_so_and_gives_the_range(browser, built_
     context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("size", SIZES)
-def test_404_page_offers_search_documents_and_events(browser, site_url, size):
-    context = context_for(browser, size)
+def test_404_page_offers_search_documents_and_events(browser, site_url, size, scheme):
+    context = context_for(browser, size, color_scheme=scheme)
     page = context.new_page()
     page.goto(f"{site_url}/404.html")
     assert page.locator("article h1").inner_text().strip() == "Page not found"
+    # The accessibility gate skips 404.html (tests/site_crawl.py): checked here, in both palettes.
+    assert axe_violations(page, AXE.read_text(encoding="utf-8")) == []
     for name, path in (("All documents", "/documents/"), ("Events", "/events/")):
         link = page.locator("article a", has_text=name).first
         assert link.get_attribute("href") == path
