@@ -47,7 +47,7 @@ def load_topics(path: Path, catalog: Catalog) -> tuple[Topic, ...]:
 def topics_page(topics: tuple[Topic, ...], catalog: Catalog) -> str:
     lines = [
         "---\ntitle: Topics\ndescription: The documents grouped by topic.\n---\n\n# Topics\n\n"
-        "Each document is tagged with the topics it addresses; its page shows them at the top, and each"
+        "Each document is tagged with the topics it addresses; its page lists them after the text, and each"
         " tag leads here. The topics are:\n\n"
     ]
     for topic in sorted(topics, key=lambda t: t.name.casefold()):
