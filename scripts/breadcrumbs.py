@@ -45,13 +45,19 @@ def on_pre_page(page: Page, config, files):
     return page
 
 
+_listed: list[Page] = []  # the page listed in its section while it is rendered (at most one)
+
+
 def on_page_context(context, page: Page, config, nav):
-    if page.parent is not None and not page.file.inclusion.is_in_nav() and page not in page.parent.children:
+    # Not `is_in_nav()`: a section's own index page may match `not_in_nav` and still be in `nav`.
+    if page.parent is not None and page not in page.parent.children:
         page.parent.children.append(page)
+        _listed.append(page)
     return context
 
 
 def on_post_page(output: str, page: Page, config) -> str:
-    if page.parent is not None and not page.file.inclusion.is_in_nav() and page in page.parent.children:
-        page.parent.children.remove(page)
+    while _listed:
+        listed = _listed.pop()
+        listed.parent.children.remove(listed)
     return output
