@@ -194,9 +194,10 @@ class _PageTerms(Treeprocessor):
         if not seen or any(NO_PAGE_TERMS in (el.get("class") or "").split() for el in root.iter()):
             return
         place = next((el for el in root.iter() if PAGE_TERMS_HERE in (el.get("class") or "").split()), root)
-        heading = etree.SubElement(place, "h2", {"id": "terms-on-this-page"})
+        # Out of the search index: the glossary page is where search finds the explanations.
+        heading = etree.SubElement(place, "h2", {"id": "terms-on-this-page", "data-search-exclude": ""})
         heading.text = "Terms on this page"
-        listing = etree.SubElement(place, "dl", {"class": "page-terms"})
+        listing = etree.SubElement(place, "dl", {"class": "page-terms", "data-search-exclude": ""})
         for title, term in seen.items():
             etree.SubElement(listing, "dt").text = AtomicString(term)
             explanation = etree.SubElement(listing, "dd")
