@@ -1,0 +1,285 @@
+"""Write the generated folder `docs/documents/`: one page per document, and the list of all of them.
+
+Source paragraphs are written as raw HTML `<p>` elements with escaped text, which Markdown passes
+through untouched: that is what keeps every word exactly as published. Everything else is Markdown
+with escaped values, so that MkDocs checks the links between pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pymdownx.slugs import slugify  # type: ignore[import-untyped]
+
+from coalition_texts.analysis import citation
+from coalition_texts.analysis.feed_dates import feed_date
+from coalition_texts.model.records import Catalog, Document, RenderedDocument, sort_key
+from coalition_texts.model.urls import (
+    CORPUS_JSON,
+    DOCUMENTS_INDEX,
+    TOPICS,
+    absolute,
+    event_page,
+    page_path,
+    prefix,
+    source_download,
+    text_download,
+)
+from coalition_texts.model.urls import (
+    document_page as document_path,
+)
+from coalition_texts.pages.markdown import (
+    PAGE_TERMS_HERE,
+    RAW_LINKS_CLASS,
+    front_matter,
+    html_attr,
+    html_text,
+    md_escape,
+    md_with_links,
+    pilcrow,
+)
+
+PREFIX = prefix(DOCUMENTS_INDEX)  # from docs/documents/ to the docs root
+LANGUAGES = {"en": "English", "fr": "French", "ar": "Arabic", "es": "Spanish", "pt": "Portuguese"}
+
+
+def description(doc: Document) -> str:
+    date = doc.published.human() if doc.published else "undated"
+    return f"{doc.kind_label} published by {doc.publisher} ({date}): “{doc.title}”."
+
+
+def date_cell(doc: Document) -> str:
+    if doc.published is None:
+        return "unknown"
+    return md_escape(doc.published.iso()) + (" (supplied)" if doc.date_supplied else "")
+
+
+def event_links(doc: Document, catalog: Catalog, prefix: str) -> str:
+    return ", ".join(f"[{md_escape(catalog.event(e).short_name)}]({prefix}{event_page(e)})" for e in doc.events)
+
+
+def documents_table(docs: list[Document], catalog: Catalog, prefix: str) -> str:
+    """A Markdown table of documents; `prefix` leads from the page's folder to the docs root."""
+    rows = [
+        "| Date | Title | Publisher | Kind | Events |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for doc in sorted(docs, key=sort_key):
+        rows.append(
+            f"| {date_cell(doc)} | [{md_escape(doc.title)}]({prefix}{document_path(doc.id)}) "
+            f"| {md_escape(doc.publisher)} | {doc.kind_label} | {event_links(doc, catalog, prefix)} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def definition(term: str, value: str) -> str:
+    return f"{term}\n:   {value}\n"
+
+
+def _flag(text: str) -> str:
+    return f' <span class="flag">{html_text(text)}</span>'
+
+
+SUPPLIED = "supplied"  # the byline's short mark; the details after the text say what it means
+# Material's tags plugin slugifies topic names this way (its default `tags_slugify`).
+_TAG_SLUG = slugify(case="lower")
+
+
+def byline(doc: Document) -> str:
+    """One line under the title: kind · publisher · date · original address, "supplied" marks kept."""
+    publisher = md_escape(doc.publisher) + (_flag(SUPPLIED) if doc.publisher_supplied else "")
+    date = md_escape(doc.published.human()) if doc.published else "undated"
+    if doc.published and doc.date_supplied:
+        date += _flag(SUPPLIED)
+    parts = [md_escape(doc.kind_label), publisher, date]
+    if doc.url:
+        parts.append(f'[original address<span aria-hidden="true">\u00a0↗</span>](<{doc.url}>)')
+    if doc.title_supplied:
+        parts.insert(0, _flag(f"title {SUPPLIED}").lstrip())
+    return " · ".join(parts) + "\n{: .doc-byline }\n"
+
+
+def topic_anchor(name: str) -> str:
+    """The anchor Material's tags plugin gives a topic in the listing on the topics page."""
+    return "tag:" + _TAG_SLUG(name, "-")
+
+
+def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
+    doc, source = item.doc, item.source
+    precision = {"day": "", "month": " (month known, not the day)", "year": " (year known only)"}
+    published = md_escape(doc.published.human()) + precision[doc.published.precision] if doc.published else "Unknown"
+    if doc.date_supplied:
+        published += _flag("supplied: not stated in the text")
+    if doc.date_note:
+        published += "<br>" + md_with_links(doc.date_note)
+    publisher = md_escape(doc.publisher) + (_flag("supplied: not named in the text") if doc.publisher_supplied else "")
+    title = md_escape(doc.title) + (_flag("supplied: the text has no title") if doc.title_supplied else "")
+    address = f"[{md_escape(doc.url)}](<{doc.url}>)" if doc.url else "Not recorded"
+    original = f" (captured as `{doc.original_file}`)" if doc.original_file else ""
+    parts = [
+        definition("Title", title),
+        definition("Publisher", publisher),
+        definition("Published", published),
+        definition("Kind", doc.kind_label),
+        definition("Events", event_links(doc, catalog, PREFIX)),
+    ]
+    if doc.place:
+        parts.append(definition("Place", md_escape(doc.place)))
+    if doc.tags:
+        links = ", ".join(
+            f'<a href="{PREFIX}{TOPICS}#{html_attr(topic_anchor(t))}">{html_text(t)}</a>' for t in doc.tags
+        )  # raw HTML: the plugin adds these anchors after MkDocs checks links (see plugin/note_links.py)
+        parts.append(definition("Topics", f'<span class="{RAW_LINKS_CLASS}">{links}</span>'))
+    parts += [
+        definition("Language", LANGUAGES.get(doc.language, doc.language)),
+        definition("Original address", address),
+        definition("Source file", f"`{doc.file}`{original}"),
+        definition("SHA-256", f'<code class="checksum">{source.sha256}</code>'),
+        definition("Length", f"{len(source.paragraphs)} paragraphs, {item.words:,} words"),
+        definition(
+            "Download",
+            f'<span class="downloads">[Source file as captured](<{PREFIX}{source_download(doc)}>){{ download="" }} · '
+            f'[Clean text](<{PREFIX}{text_download(doc)}>){{ download="" }} · '
+            f"[All documents as JSON]({PREFIX}{CORPUS_JSON})</span>",
+        ),  # written by open_data.py; `download`: saved as UTF-8 bytes, not shown in a guessed encoding
+    ]
+    return '<div class="doc-meta" markdown>\n\n' + "\n".join(parts) + "\n</div>\n"
+
+
+def paragraph_html(anchor: str, number: int, text: str, mark: Callable[[str], str] = html_text) -> str:
+    """`mark` writes the text as HTML: escaped, and optionally with glossary terms explained (glossary.py)."""
+    return (
+        f'<p id="{anchor}" class="para" data-n="{number}">'
+        f'<a class="para-link" href="#{anchor}" aria-label="Link to paragraph {number}"></a>'
+        f"{mark(text)}</p>\n"
+    )
+
+
+def retired_html(anchor: str, date: str, successor: str, number: int) -> str:
+    return (
+        f'<div id="{anchor}" class="para-retired" role="note" data-successor="{successor}">'
+        f"<p>The paragraph this link pointed to (#{anchor}) was removed from the source text on "
+        f'{html_text(date)}. <a href="#{successor}">Go to the nearest remaining paragraph, {pilcrow(number)}</a>.</p>'
+        "</div>\n"
+    )
+
+
+def furniture_block(item: RenderedDocument) -> str:
+    removed = item.source.removed
+    if not removed:
+        return ""
+    rows = "".join(f"<li>Line {r.line}: <q>{html_text(r.text)}</q></li>" for r in removed)
+    lines = "line" if len(removed) == 1 else "lines"
+    return (
+        "\n## Removed page furniture\n\n"
+        '<details class="furniture note"><summary>'
+        f"{len(removed)} {lines} of page furniture removed from the captured text</summary>"
+        "<p>These lines belong to the web page the text was captured from, not to the text. They are "
+        "declared in <code>sources/catalog.yml</code> and left out of the text above.</p>"
+        f"<ul>{rows}</ul></details>\n"
+    )
+
+
+def document_page(
+    item: RenderedDocument,
+    catalog: Catalog,
+    mark: Callable[[str], str] = html_text,
+    after: dict[str, str] | None = None,
+    *,
+    site_url: str | None = None,
+) -> str:
+    """`after` maps an anchor to HTML placed after that paragraph, outside it (compare.notes).
+
+    With `site_url`, the page ends with the citation forms of the text (citation.py).
+    """
+    doc, source = item.doc, item.source
+    meta = {
+        "title": doc.title,
+        "description": description(doc),
+        "date": doc.published.iso() if doc.published else None,
+        "date_precision": doc.published.precision if doc.published else None,
+        "date_supplied": doc.date_supplied,
+        "title_supplied": doc.title_supplied,
+        "publisher": doc.publisher,
+        "publisher_supplied": doc.publisher_supplied,
+        "source_url": doc.url,
+        "kind": doc.kind,
+        "events": list(doc.events),
+        "language": doc.language,
+        "source_file": doc.file,
+        "original_file": doc.original_file,
+        "source_sha256": source.sha256,
+        "paragraphs": len(source.paragraphs),
+        "words": item.words,
+        "feed_date": feed_date(doc, catalog),  # a full date for the feeds (see analysis/feed_dates.py)
+    }
+    if doc.tags:
+        meta["tags"] = list(doc.tags)  # listed by Material's tags plugin on the topics page
+        meta["hide"] = ["tags"]  # and shown after the text, with the other details, not above it
+    number_of = {anchor: n for n, anchor in enumerate(item.anchors, start=1)}
+    retired_before: dict[str, list[str]] = {}
+    for anchor, date, successor in item.retired:
+        retired_before.setdefault(successor, []).append(retired_html(anchor, date, successor, number_of[successor]))
+    body = []
+    for number, (anchor, paragraph) in enumerate(zip(item.anchors, source.paragraphs, strict=True), start=1):
+        body.extend(retired_before.get(anchor, []))
+        body.append(paragraph_html(anchor, number, paragraph.text, mark))
+        if after and anchor in after:
+            body.append(after[anchor])
+    notes = f"\n{md_with_links(doc.notes)}\n" if doc.notes else ""
+    count = len(source.paragraphs)
+    return (
+        front_matter(meta)
+        + f"\n# {md_escape(doc.title.strip())}\n\n"
+        + byline(doc)
+        # The heading names the section for screen readers and the page's contents; the text follows.
+        + "\n## Text { .doc-text-heading }\n\n"
+        + f'<div class="doc-text" lang="{html_attr(doc.language)}" markdown="0"'
+        + f' data-cite="{html_attr(citation.plain_text_head(doc))}" data-paragraphs="{count}">\n\n'
+        + "\n".join(body)
+        + "\n</div>\n\n"
+        # The list of the terms on this page goes here, right after the text (plugin/abbreviations.py).
+        + f'<div class="{PAGE_TERMS_HERE}" markdown="1">\n</div>\n'
+        + "\n## About this document\n\n"
+        + notes
+        + metadata_block(item, catalog)
+        + (citation.markdown_block(doc, absolute(site_url, page_path(document_path(doc.id)))) if site_url else "")
+        + furniture_block(item)
+    )
+
+
+def _first_uses(mark: Callable[[str, set[str]], str]) -> Callable[[str], str]:
+    """`mark` for one page: each term is marked at its first use in the page's text only."""
+    seen: set[str] = set()
+    return lambda text: mark(text, seen)
+
+
+def documents_index(catalog: Catalog) -> str:
+    count = len(catalog.documents)
+    return (
+        front_matter({"title": "Documents", "description": f"All {count} documents of the collection."})
+        + "\n# Documents\n\n"
+        + f"All {count} documents, newest first (undated ones last). Dates marked “supplied” are not"
+        " stated in the text itself; each document's page says where they come from.\n\n"
+        + documents_table(list(catalog.documents), catalog, PREFIX)
+    )
+
+
+def pages(
+    documents: list[RenderedDocument],
+    catalog: Catalog,
+    mark: Callable[[str, set[str]], str],
+    notes: dict[str, dict[str, str]],
+    site_url: str,
+) -> dict[str, str]:
+    """The folder's pages, by their path under docs/: `mark` writes a paragraph's text as HTML (the
+    glossary's terms explained where the page first uses them, given the terms it has marked already),
+    `notes` are the shared-passage notes by document and anchor."""
+    pages = {
+        document_path(item.doc.id): document_page(
+            item, catalog, _first_uses(mark), notes.get(item.doc.id), site_url=site_url
+        )
+        for item in documents
+    }
+    pages[DOCUMENTS_INDEX] = documents_index(catalog)
+    return pages
