@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pymdownx.slugs import slugify  # type: ignore[import-untyped]
-
 from coalition_texts.analysis import citation
 from coalition_texts.analysis.feed_dates import feed_date
 from coalition_texts.model.records import Catalog, Document, RenderedDocument, sort_key
@@ -81,8 +79,6 @@ def _flag(text: str) -> str:
 
 
 SUPPLIED = "supplied"  # the byline's short mark; the details after the text say what it means
-# Material's tags plugin slugifies topic names this way (its default `tags_slugify`).
-_TAG_SLUG = slugify(case="lower")
 
 
 def byline(doc: Document) -> str:
@@ -97,11 +93,6 @@ def byline(doc: Document) -> str:
     if doc.title_supplied:
         parts.insert(0, _flag(f"title {SUPPLIED}").lstrip())
     return " · ".join(parts) + "\n{: .doc-byline }\n"
-
-
-def topic_anchor(name: str) -> str:
-    """The anchor Material's tags plugin gives a topic in the listing on the topics page."""
-    return "tag:" + _TAG_SLUG(name, "-")
 
 
 def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
@@ -127,8 +118,8 @@ def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
         parts.append(definition("Place", md_escape(doc.place)))
     if doc.tags:
         links = ", ".join(
-            f'<a href="{PREFIX}{TOPICS}#{html_attr(topic_anchor(t))}">{html_text(t)}</a>' for t in doc.tags
-        )  # raw HTML: the plugin adds these anchors after MkDocs checks links (see plugin/note_links.py)
+            f'<a href="{PREFIX}{TOPICS}" data-topic="{html_attr(t)}">{html_text(t)}</a>' for t in doc.tags
+        )  # raw HTML: the renderer's anchor for each topic is added when the page is built (plugin/note_links.py)
         parts.append(definition("Topics", f'<span class="{RAW_LINKS_CLASS}">{links}</span>'))
     parts += [
         definition("Language", LANGUAGES.get(doc.language, doc.language)),
