@@ -1,5 +1,6 @@
 /* Paragraph tools on document pages: "copy link" and "copy citation" beside each paragraph, "copy
- * link to selection" (a URL text fragment), and the marking of the paragraph a link opens.
+ * link to selection" (a URL text fragment), the marking of the paragraph a link opens, a notice for
+ * a link to a paragraph the document does not have, and copying selected paragraphs as their words.
  *
  * The buttons are added here, not written into the HTML, so that they are neither in the search
  * index nor in the text a reader selects and copies (they hold no text: their names are aria-labels
@@ -130,6 +131,7 @@
     selection.className = "para-selection-link";
     selection.setAttribute("data-action", "selection");
     selection.setAttribute("aria-label", "Copy link to selection");
+    selection.innerHTML = ICONS.link;  // an icon drawn as SVG: no emoji font needed
     selection.hidden = true;
     tools.appendChild(selection);
     tools.appendChild(toolButton("link", "Copy link to paragraph " + number));
@@ -149,6 +151,30 @@
     return id ? document.getElementById(id) : null;
   }
 
+  /* A link to a paragraph anchor the page does not have (#p99): say so where the text starts, with
+   * the range of paragraphs it does have, rather than silently showing the top of the page. */
+  function showMissing(hash) {
+    var old = document.querySelector(".para-missing");
+    if (old) old.remove();
+    var match = /^#p(\d+)(?::~:|$)/.exec(hash);
+    var text = document.querySelector(".doc-text[data-paragraphs]");
+    if (!match || !text || targetOf(hash)) return;
+    var count = text.getAttribute("data-paragraphs");
+    var notice = document.createElement("div");
+    notice.className = "para-missing";
+    notice.setAttribute("role", "status");
+    var message = document.createElement("p");
+    message.textContent = "This document has no paragraph " + match[1] + " (#p" + match[1] + "). " +
+      "Its paragraphs are numbered \u00b6\u00a01 to \u00b6\u00a0" + count + ". ";
+    var first = document.createElement("a");
+    first.href = "#p1";
+    first.textContent = "Go to \u00b6\u00a01";
+    message.appendChild(first);
+    notice.appendChild(message);
+    text.parentNode.insertBefore(notice, text);
+    notice.scrollIntoView({ block: "center" });
+  }
+
   /* Mark the linked paragraph (or retired anchor and the paragraph it leads to) with a class, and
    * keep `:target` true: instant navigation changes the address with the History API, which leaves
    * `:target` on the element the page was opened on. */
@@ -157,6 +183,7 @@
       element.classList.remove("para-target", "para-successor");
     });
     var target = targetOf(location.hash);
+    showMissing(location.hash);
     if (!target) return;
     var stale = document.querySelector(":target");
     var paragraph = target.closest(".doc-text") && target.matches("p.para, .para-retired");
@@ -258,6 +285,44 @@
     }
   }
 
+  /* Copying a selection inside a document's text gives exactly the selected words of each paragraph,
+   * paragraphs separated by a blank line: no "Also in" notes, ¶ numbers, buttons or tooltips, which
+   * browsers would otherwise copy or join to the words without a break. */
+  var NOT_TEXT = ".para-link, .para-tools, .passage-note, .para-retired, .md-tooltip, .md-tooltip2, .md-annotation";
+
+  function selectedWords(paragraph, range) {
+    var part = document.createRange();
+    part.selectNodeContents(paragraph);
+    if (paragraph.contains(range.startContainer)) part.setStart(range.startContainer, range.startOffset);
+    if (paragraph.contains(range.endContainer)) part.setEnd(range.endContainer, range.endOffset);
+    var copy = part.cloneContents();
+    copy.querySelectorAll(NOT_TEXT).forEach(function (element) { element.remove(); });
+    return copy.textContent;
+  }
+
+  function onCopy(event) {
+    var selection = document.getSelection();
+    if (!selection || selection.isCollapsed || !selection.rangeCount || !event.clipboardData) return;
+    var range = selection.getRangeAt(0);
+    var start = range.startContainer, end = range.endContainer;
+    var text = (start.nodeType === 1 ? start : start.parentElement).closest(".doc-text");
+    var endText = (end.nodeType === 1 ? end : end.parentElement).closest(".doc-text");
+    if (!text || text !== endText) return;  // a selection reaching outside the text copies as the browser does
+    var words = [];
+    text.querySelectorAll("p.para").forEach(function (paragraph) {
+      if (!range.intersectsNode(paragraph)) return;
+      var part = selectedWords(paragraph, range);
+      if (part) words.push(part);
+    });
+    if (!words.length) return;
+    var escape = function (part) {
+      return part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    };
+    event.clipboardData.setData("text/plain", words.join("\n\n"));
+    event.clipboardData.setData("text/html", words.map(function (part) { return "<p>" + escape(part) + "</p>"; }).join("\n"));
+    event.preventDefault();
+  }
+
   function setUp() {
     document.querySelectorAll(".doc-text p.para[id]").forEach(addTools);
     markTarget();
@@ -266,6 +331,7 @@
   if (!window.__paragraphTools) {
     window.__paragraphTools = true;
     document.addEventListener("click", onClick);
+    document.addEventListener("copy", onCopy);
     // A mouse press on the selection button must not clear the selection it links to.
     document.addEventListener("mousedown", function (event) {
       if (event.target.closest && event.target.closest(".para-selection-link")) event.preventDefault();

@@ -42,6 +42,7 @@ class Conversion:
     documents: list[RenderedDocument]
     pages: dict[str, str]  # path under docs/ -> content
     anchor_changes: list[str]  # what the registry (in memory) gained, one line each
+    term_evidence: dict[str, str]  # each glossary explanation and its evidence links (reference.term_evidence)
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def render(root: Path, registry: Registry, site_url: str | None = None, catalog:
     pages.update(events.pages(catalog, editorial, links))
     pages.update(overview.pages(editorial, catalog, links))
     pages.update(snippets.pages(catalog, editorial, links, glossary))
-    return Conversion(catalog, rendered, pages, changes)
+    return Conversion(catalog, rendered, pages, changes, reference.term_evidence(glossary, links))
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -183,7 +184,13 @@ def build(
         if owned:
             current.release()
     return BuildResult(
-        conversion.catalog, conversion.documents, conversion.pages, conversion.anchor_changes, changed, registry
+        conversion.catalog,
+        conversion.documents,
+        conversion.pages,
+        conversion.anchor_changes,
+        conversion.term_evidence,
+        changed,
+        registry,
     )
 
 

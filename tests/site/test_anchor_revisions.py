@@ -126,7 +126,7 @@ def test_retired_notice_sits_before_the_paragraph_it_leads_to(revised):
         following = notice.find_next_sibling("p", class_="para")
         assert following is not None and following["id"] == notice["data-successor"]
         number = following["data-n"]
-        assert f"¶ {number}" in notice.get_text()
+        assert f"¶\u00a0{number}" in notice.get_text()
 
 
 def test_the_registry_is_extended_never_rewritten(revised):

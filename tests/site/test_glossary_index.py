@@ -81,29 +81,42 @@ def built_paragraphs(site: Path, doc) -> list[tuple[str, str, BeautifulSoup]]:
 
 
 @pytest.mark.parametrize("doc", CATALOG.documents, ids=lambda d: d.id)
-def test_every_glossary_term_in_a_document_is_explained_there(built_site, doc):
-    found = 0
+def test_every_glossary_term_in_a_document_is_explained_at_its_first_use(built_site, doc):
+    seen: set[str] = set()
+    marked = []
     for anchor, text, paragraph in built_paragraphs(built_site, doc):
-        expected = glossary_occurrences(text)
+        # A term is marked once per page, where the text first uses it (in any of its forms).
+        expected = [(form, tip) for form, tip in glossary_occurrences(text) if tip not in seen and not seen.add(tip)]
         shown = [(abbr.get_text(), abbr.get("title")) for abbr in paragraph.find_all("abbr")]
         assert shown == expected, anchor
-        assert all(abbr.get("tabindex") == "0" for abbr in paragraph.find_all("abbr")), anchor
+        assert not paragraph.select("abbr[tabindex]"), f"{anchor}: a term in running text is no tab stop"
         assert " ".join(paragraph.get_text().split()) == " ".join(text.split()), anchor
-        found += len(expected)
-    assert found, "every text uses at least one glossary term"
+        marked += expected
+    assert marked, "every text uses at least one glossary term"
+    # Every term marked in the text is listed, with its explanation, right after the text.
+    listing = soup(built_site, f"documents/{doc.id}").select_one(".doc-text ~ div .page-terms")
+    explanations = [dd.find(string=True, recursive=False).strip() for dd in listing("dd")]
+    listed = list(zip([dt.get_text() for dt in listing("dt")], explanations, strict=True))
+    assert listed[: len(marked)] == marked
 
 
-def test_terms_in_the_site_prose_are_explained_and_focusable(built_site):
+def test_terms_in_the_site_prose_are_marked_once_never_in_headings_nor_as_tab_stops(built_site):
     page = soup(built_site, "documents/canada-joint-statement-2022")
-    heading = page.find("h1").find("abbr")
-    assert heading.get_text() == "Daesh" and heading["tabindex"] == "0" and heading["title"].startswith("A name")
+    assert page.find("h1").get_text().strip().startswith("Joint Statement") and not page.select("h1 abbr")
     # A hyphenated term in Markdown text is found whole, not as "ISIS" followed by "-Khorasan".
     topics = soup(built_site, "reference/topics")
-    assert [a.get_text() for a in topics.select("dt abbr")].count("ISIS-Khorasan") == 1
-    # Inside a link the link is the tab stop, so the abbreviation there gets none.
+    assert [a.get_text() for a in topics.select("abbr")].count("ISIS-Khorasan") == 1
+    assert "ISIS" not in [a.get_text() for a in topics.select("abbr") if (a.next_sibling or "").startswith("-")]
     names = soup(built_site, "reference/names")
-    assert names.select("a abbr") and not names.select("a abbr[tabindex]")
-    assert all(abbr.get("tabindex") == "0" for abbr in names.find_all("abbr") if not abbr.find_parent("a"))
+    assert names.select("abbr") and not names.select("abbr[tabindex]")
+    for path in ("", "events/marrakesh-ministerial-2022", "overview/timeline", "overview/differences"):
+        marks = soup(built_site, path).select("article abbr")
+        titles = [abbr["title"] for abbr in marks]
+        assert marks and len(titles) == len(set(titles)), path
+        listed = [
+            dd.find(string=True, recursive=False).strip() for dd in soup(built_site, path).select(".page-terms dd")
+        ]
+        assert listed == titles, path
 
 
 def test_glossary_page_lists_every_term_with_its_sources(built_site):
@@ -126,20 +139,28 @@ def test_glossary_page_lists_every_term_with_its_sources(built_site):
 
 
 @pytest.mark.browser
-def test_a_term_shows_its_explanation_on_keyboard_focus_and_on_hover(page, site_url):
+def test_a_term_shows_its_explanation_on_hover_and_in_the_list_the_keyboard_reaches(page, site_url):
     page.goto(f"{site_url}/documents/canada-joint-statement-2022/")
     term = next(t for t in GLOSSARY if t["term"] == "Peshmerga")
     explanation = " ".join(term["explanation"].split())
     page.focus("#p6 .para-link")
-    page.keyboard.press("Tab")  # the next tab stop after paragraph 6's link: the first term in it
-    assert page.evaluate("document.activeElement.textContent") == "Peshmerga"
+    page.keyboard.press("Tab")  # the next tab stop after paragraph 6's link: its copy buttons, not a term
+    assert page.evaluate("document.activeElement.closest('.para-tools') !== null")
+    page.mouse.move(0, 0)
+    page.locator("#p6 abbr", has_text="Peshmerga").hover()
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for(state="visible")
     assert explanation in tooltip.inner_text()
-    page.keyboard.press("Tab")
     page.mouse.move(0, 0)
     page.locator("#p10 abbr", has_text="ISIS-Khorasan").first.hover()
     page.locator(".md-tooltip2--active", has_text="South and Central Asia").wait_for(state="visible")
+    # Without a mouse: the contents link to the page's terms, and the list gives the explanation.
+    link = page.locator('.md-sidebar--secondary a[href="#terms-on-this-page"]')
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#terms-on-this-page'")
+    listed = page.locator(".page-terms dt", has_text="Peshmerga").locator("xpath=following-sibling::dd[1]")
+    assert explanation in listed.inner_text()
     # Material fetches the sitemap from site_url (another address when served by the tests): not ours to check.
     assert [error for error in page.console_errors if "Failed to load resource" not in error] == []
 
@@ -206,9 +227,11 @@ def test_topics_page_lists_the_documents_of_each_tag(built_site):
 
 @pytest.mark.parametrize("doc", CATALOG.documents, ids=lambda d: d.id)
 def test_document_page_shows_its_topics_linking_to_the_listing(built_site, doc):
-    chips = soup(built_site, f"documents/{doc.id}").select("a.md-tag")
-    assert sorted(chip.get_text().strip() for chip in chips) == sorted(doc.tags)
-    assert all(chip["href"].startswith("../../reference/topics/#tag:") for chip in chips)
+    page = soup(built_site, f"documents/{doc.id}")
+    # After the text, with the document's other details; not as chips above the text.
+    assert not page.select("nav.md-tags:not([hidden]) a.md-tag")
+    links = page.select('.doc-meta a[href^="../../reference/topics/#tag:"]')
+    assert sorted(link.get_text().strip() for link in links) == sorted(doc.tags)
 
 
 # Bad data --------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from coalition_texts.model.records import Catalog, Document, Event, RenderedDocu
 from coalition_texts.pages.documents import document_page, paragraph_html
 from coalition_texts.pages.markdown import md_escape
 from coalition_texts.pages.reference import GlossaryMarks
-from coalition_texts.plugin.abbreviations import FocusableAbbreviations
+from coalition_texts.plugin.abbreviations import PageTerms
 from coalition_texts.sources.anchors import Registry
 from coalition_texts.sources.glossary import Glossary, Term
 from coalition_texts.sources.texts import decode, split_text
@@ -56,7 +56,7 @@ def site_markdown() -> markdown.Markdown:
         if options:
             configs[name] = options
     configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(glossary_snippets())]
-    return markdown.Markdown(extensions=[*names, FocusableAbbreviations()], extension_configs=configs)
+    return markdown.Markdown(extensions=[*names, PageTerms()], extension_configs=configs)
 
 
 def glossary_snippets() -> Path:

@@ -6,6 +6,7 @@ a page-relative address (pages/ and model/urls.py make those when they write).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from coalition_texts.model.dates import PartialDate, date_range
@@ -16,6 +17,16 @@ KINDS = {
     "news-report": "News report",
     "repost": "Repost",
 }
+
+
+# A word, for every word count the site shows: a run of characters between spaces that holds at least
+# one letter or digit ("Daesh/ISIS" and "83-member" are one word each; a lone dash is none).
+_WORD = re.compile(r"\S*[^\W_]\S*")
+
+
+def word_count(text: str) -> int:
+    """How many words `text` has: the one definition of a word count on the site."""
+    return len(_WORD.findall(text))
 
 
 @dataclass(frozen=True)
@@ -96,6 +107,10 @@ class SourceText:
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[RemovedLine, ...]
 
+    @property
+    def words(self) -> int:
+        return sum(word_count(p.text) for p in self.paragraphs)
+
 
 @dataclass(frozen=True)
 class RenderedDocument:
@@ -108,7 +123,7 @@ class RenderedDocument:
 
     @property
     def words(self) -> int:
-        return sum(len(p.text.split()) for p in self.source.paragraphs)
+        return self.source.words  # word_count: the same count on every page
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from coalition_texts.analysis.passages import (
 )
 from coalition_texts.model.records import RenderedDocument
 from coalition_texts.model.urls import COMPARE_INDEX, compare_name, compare_page, document_page, prefix
-from coalition_texts.pages.markdown import front_matter, html_attr, html_text, md_escape
+from coalition_texts.pages.markdown import front_matter, html_attr, html_text, md_escape, pilcrow
 from coalition_texts.sources.glossary import Glossary
 from coalition_texts.sources.index_entries import IndexEntry
 
@@ -84,8 +84,8 @@ def notes(shared: SharedPassages, items: Sequence[RenderedDocument]) -> dict[str
                 group, other = list(grouped), by_id[other_id]
                 links = []
                 for position, counterpart in enumerate(group):
-                    name = f"{other.doc.publisher}, ¶ {counterpart.paragraph + 1}"
-                    text = name if position == 0 else f"¶ {counterpart.paragraph + 1}"
+                    name = f"{other.doc.publisher}, {pilcrow(counterpart.paragraph + 1)}"
+                    text = name if position == 0 else pilcrow(counterpart.paragraph + 1)
                     links.append(
                         f'<a href="{html_attr(other.doc.id)}.md#{other.anchors[counterpart.paragraph]}">'
                         f"{html_text(text)}</a>"
@@ -117,7 +117,7 @@ def _side(sentences: list[Sentence], item: RenderedDocument, marked: set[int], t
     out, token = [], 0
     for paragraph, start, end in segments:
         text = item.source.paragraphs[paragraph].text
-        link = f"[¶ {paragraph + 1}]({PREFIX}{document_page(item.doc.id)}#{item.anchors[paragraph]})"
+        link = f"[{pilcrow(paragraph + 1)}]({PREFIX}{document_page(item.doc.id)}#{item.anchors[paragraph]})"
         pieces, position = [], start
         tokens = [(s + start, e + start) for _, s, e in words(text[start:end])]
         run_start = None
@@ -170,15 +170,15 @@ def _rows_summary(rows: Sequence[Row]) -> str:
 
 def _span(numbers: tuple[int, ...]) -> str:
     first, last = numbers[0] + 1, numbers[-1] + 1
-    return f"¶ {first}" if first == last else f"¶ {first}–{last}"
+    return pilcrow(first) if first == last else pilcrow(f"{first}–{last}")
 
 
-def _document_line(item: RenderedDocument, side: str, words_count: int) -> str:
+def _document_line(item: RenderedDocument, side: str) -> str:
     doc = item.doc
     date = doc.published.human() if doc.published else "undated"
     return (
         f"- {side}: [{md_escape(doc.title)}]({PREFIX}{document_page(doc.id)}), {md_escape(doc.publisher)}, "
-        f"{md_escape(date)} ({words_count:,} words)\n"
+        f"{md_escape(date)} ({item.words:,} words)\n"
     )
 
 
@@ -196,8 +196,8 @@ def comparison_page(pair: tuple[str, str], shared: SharedPassages, items: dict[s
     lines = [
         front_matter(meta),
         f"\n# {md_escape(title)}\n\n",
-        _document_line(left, "Left", shared.word_counts[pair[0]]),
-        _document_line(right, "Right", shared.word_counts[pair[1]]),
+        _document_line(left, "Left"),
+        _document_line(right, "Right"),
         f"\n{len(passages)} shared {'passage' if len(passages) == 1 else 'passages'} in {_rows_summary(rows)}. "
         "[All shared passages](index.md).\n\n",
         '!!! note "How to read this comparison"\n\n'

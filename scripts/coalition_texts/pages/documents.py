@@ -16,6 +16,7 @@ from coalition_texts.model.records import Catalog, Document, RenderedDocument, s
 from coalition_texts.model.urls import (
     CORPUS_JSON,
     DOCUMENTS_INDEX,
+    TOPICS,
     absolute,
     event_page,
     page_path,
@@ -26,7 +27,17 @@ from coalition_texts.model.urls import (
 from coalition_texts.model.urls import (
     document_page as document_path,
 )
-from coalition_texts.pages.markdown import front_matter, html_attr, html_text, md_code, md_escape, md_with_links
+from coalition_texts.pages.markdown import (
+    PAGE_TERMS_HERE,
+    RAW_LINKS_CLASS,
+    front_matter,
+    html_attr,
+    html_text,
+    md_code,
+    md_escape,
+    md_with_links,
+    pilcrow,
+)
 
 PREFIX = prefix(DOCUMENTS_INDEX)  # from docs/documents/ to the docs root
 LANGUAGES = {"en": "English", "fr": "French", "ar": "Arabic", "es": "Spanish", "pt": "Portuguese"}
@@ -89,6 +100,23 @@ def _flag(text: str) -> str:
     return f' <span class="flag">{html_text(text)}</span>'
 
 
+SUPPLIED = "supplied"  # the byline's short mark; the details after the text say what it means
+
+
+def byline(doc: Document) -> str:
+    """One line under the title: kind · publisher · date · original address, "supplied" marks kept."""
+    publisher = md_escape(doc.publisher) + (_flag(SUPPLIED) if doc.publisher_supplied else "")
+    date = md_escape(doc.published.human()) if doc.published else "undated"
+    if doc.published and doc.date_supplied:
+        date += _flag(SUPPLIED)
+    parts = [md_escape(doc.kind_label), publisher, date]
+    if doc.url:
+        parts.append(f'[original address<span aria-hidden="true">\u00a0↗</span>](<{doc.url}>)')
+    if doc.title_supplied:
+        parts.insert(0, _flag(f"title {SUPPLIED}").lstrip())
+    return " · ".join(parts) + "\n{: .doc-byline }\n"
+
+
 def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
     doc, source = item.doc, item.source
     precision = {"day": "", "month": " (month known, not the day)", "year": " (year known only)"}
@@ -115,12 +143,17 @@ def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
     ]
     if doc.place:
         parts.append(definition("Place", md_escape(doc.place)))
+    if doc.tags:
+        links = ", ".join(
+            f'<a href="{PREFIX}{TOPICS}" data-topic="{html_attr(t)}">{html_text(t)}</a>' for t in doc.tags
+        )  # raw HTML: the renderer's anchor for each topic is added when the page is built (plugin/note_links.py)
+        parts.append(definition("Topics", f'<span class="{RAW_LINKS_CLASS}">{links}</span>'))
     parts += [
         definition("Language", LANGUAGES.get(doc.language, doc.language)),
         definition("Original address", address),
         definition("Source file", f"{md_code(doc.file)}{original}"),
         definition("SHA-256", f'<code class="checksum">{source.sha256}</code>'),
-        definition("Length", f"{len(source.paragraphs)} paragraphs, {item.words} words"),
+        definition("Length", f"{len(source.paragraphs)} paragraphs, {item.words:,} words"),
         definition(
             "Download",
             f'<span class="downloads">[Source file as captured](<{PREFIX}{source_download(doc)}>){{ download="" }} · '
@@ -144,7 +177,7 @@ def retired_html(anchor: str, date: str, successor: str, number: int) -> str:
     return (
         f'<div id="{anchor}" class="para-retired" role="note" data-successor="{successor}">'
         f"<p>The paragraph this link pointed to (#{anchor}) was removed from the source text on "
-        f'{html_text(date)}. <a href="#{successor}">Go to the nearest remaining paragraph, ¶ {number}</a>.</p>'
+        f'{html_text(date)}. <a href="#{successor}">Go to the nearest remaining paragraph, {pilcrow(number)}</a>.</p>'
         "</div>\n"
     )
 
@@ -201,7 +234,8 @@ def document_page(
         "feed_date": feed_date(doc, catalog),  # a full date for the feeds (see analysis/feed_dates.py)
     }
     if doc.tags:
-        meta["tags"] = list(doc.tags)  # shown and listed by Material's tags plugin (topics.py)
+        meta["tags"] = list(doc.tags)  # listed by Material's tags plugin on the topics page
+        meta["hide"] = ["tags"]  # and shown after the text, with the other details, not above it
     number_of = {anchor: n for n, anchor in enumerate(item.anchors, start=1)}
     retired_before: dict[str, list[str]] = {}
     for anchor, date, successor in item.retired:
@@ -212,19 +246,32 @@ def document_page(
         body.append(paragraph_html(anchor, number, paragraph.text, mark))
         if after and anchor in after:
             body.append(after[anchor])
-    notes = f'\n!!! info "About this source"\n\n    {md_with_links(doc.notes)}\n' if doc.notes else ""
+    notes = f"\n{md_with_links(doc.notes)}\n" if doc.notes else ""
+    count = len(source.paragraphs)
     return (
         front_matter(meta)
         + f"\n# {md_escape(doc.title.strip())}\n\n"
-        + metadata_block(item, catalog)
-        + notes
-        + f'\n## Text\n\n<div class="doc-text" lang="{html_attr(doc.language)}" markdown="0"'
-        + f' data-cite="{html_attr(citation.plain_text_head(doc))}">\n\n'
+        + byline(doc)
+        # The heading names the section for screen readers and the page's contents; the text follows.
+        + "\n## Text { .doc-text-heading }\n\n"
+        + f'<div class="doc-text" lang="{html_attr(doc.language)}" markdown="0"'
+        + f' data-cite="{html_attr(citation.plain_text_head(doc))}" data-paragraphs="{count}">\n\n'
         + "\n".join(body)
-        + "\n</div>\n"
+        + "\n</div>\n\n"
+        # The list of the terms on this page goes here, right after the text (plugin/abbreviations.py).
+        + f'<div class="{PAGE_TERMS_HERE}" markdown="1">\n</div>\n'
+        + "\n## About this document\n\n"
+        + notes
+        + metadata_block(item, catalog)
         + (citation.markdown_block(doc, absolute(site_url, page_path(document_path(doc.id)))) if site_url else "")
         + furniture_block(item)
     )
+
+
+def _first_uses(mark: Callable[[str, set[str]], str]) -> Callable[[str], str]:
+    """`mark` for one page: each term is marked at its first use in the page's text only."""
+    seen: set[str] = set()
+    return lambda text: mark(text, seen)
 
 
 def documents_index(catalog: Catalog) -> str:
@@ -242,14 +289,17 @@ def documents_index(catalog: Catalog) -> str:
 def pages(
     documents: list[RenderedDocument],
     catalog: Catalog,
-    mark: Callable[[str], str],
+    mark: Callable[[str, set[str]], str],
     notes: dict[str, dict[str, str]],
     site_url: str,
 ) -> dict[str, str]:
     """The folder's pages, by their path under docs/: `mark` writes a paragraph's text as HTML (the
-    glossary's terms explained), `notes` are the shared-passage notes by document and anchor."""
+    glossary's terms explained where the page first uses them, given the terms it has marked already),
+    `notes` are the shared-passage notes by document and anchor."""
     pages = {
-        document_path(item.doc.id): document_page(item, catalog, mark, notes.get(item.doc.id), site_url=site_url)
+        document_path(item.doc.id): document_page(
+            item, catalog, _first_uses(mark), notes.get(item.doc.id), site_url=site_url
+        )
         for item in documents
     }
     pages[DOCUMENTS_INDEX] = documents_index(catalog)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from coalition_texts.analysis.evidence import REFERENCE, Evidence, Paragraph
 from coalition_texts.model.errors import SourceError
 from coalition_texts.model.urls import document_page
-from coalition_texts.pages.markdown import html_attr, md_escape, tooltip_attr
+from coalition_texts.pages.markdown import html_attr, md_escape, pilcrow, tooltip_attr
 from coalition_texts.sources.editorial import Locator
 
 
@@ -25,7 +25,7 @@ class Links:
     def paragraph_link(self, paragraph: Paragraph, prefix: str, *, labelled: bool = True, text: str = "") -> str:
         """A Markdown link to one paragraph; its text is `text`, or 'Label ¶ N' (or '¶ N')."""
         label = f"{md_escape(self.evidence.label(paragraph.doc_id))} " if labelled else ""
-        text = text or f"{label}¶ {paragraph.number}"
+        text = text or f"{label}{pilcrow(paragraph.number)}"
         return f"[{text}]({prefix}{document_page(paragraph.doc_id)}#{paragraph.anchor})"
 
     def links(self, targets: Sequence[str], where: str, prefix: str) -> str:

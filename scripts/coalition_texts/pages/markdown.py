@@ -20,6 +20,13 @@ _ESCAPE = re.compile(r"(?<!\w)-|[" + re.escape(MARKDOWN_ESCAPABLE.replace("-", "
 _BRACKETS = str.maketrans({"[": "&#91;", "]": "&#93;"})
 # "???" opens a pymdownx.details block at the start of a line and has no backslash escape: break it up.
 _DETAILS = re.compile(r"\?(?=\?\?)")
+# Classes that place the glossary's list of a page's terms (glossary.PageTerms): an element with the
+# first takes the list (a document page puts it right after the text); one with the second has none.
+PAGE_TERMS_HERE = "page-terms-here"
+NO_PAGE_TERMS = "page-terms-none"
+# Raw HTML that links to .md files with anchors MkDocs cannot check: its links are made addresses after
+# rendering (passage_pages.resolve_note_links).
+RAW_LINKS_CLASS = "md-links"
 _URL = re.compile(r"https?://[^\s()<>]+[^\s()<>.,;:!?'\"]")
 
 
@@ -50,6 +57,11 @@ def html_text(text: str) -> str:
 
 def html_attr(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def pilcrow(number: int | str) -> str:
+    """The sign and number of paragraph `number`, kept on one line (a no-break space), for text shown on pages."""
+    return f"¶\u00a0{number}"
 
 
 def front_matter(data: dict) -> str:

@@ -15,7 +15,7 @@ from coalition_texts.analysis.mentions import Found, Texts, pattern
 from coalition_texts.model.records import Catalog, RenderedDocument
 from coalition_texts.model.urls import GLOSSARY, NAMES, TOPICS, document_page, prefix
 from coalition_texts.pages.evidence_links import Links
-from coalition_texts.pages.markdown import html_text, md_escape, tooltip_attr
+from coalition_texts.pages.markdown import NO_PAGE_TERMS, html_text, md_escape, pilcrow, tooltip_attr
 from coalition_texts.sources.glossary import Glossary
 from coalition_texts.sources.index_entries import KINDS, IndexEntry
 from coalition_texts.sources.topics import Topic
@@ -30,17 +30,31 @@ class GlossaryMarks:
         self.by_form = glossary.by_form
         self.regex = pattern(self.by_form) if self.by_form else re.compile(r"(?!)")
 
-    def mark(self, text: str) -> str:
-        """HTML for `text` (escaped as by html_text) with each glossary term wrapped in an explanation."""
+    def mark(self, text: str, seen: set[str] | None = None) -> str:
+        """HTML for `text` (escaped as by html_text) with glossary terms wrapped in an explanation.
+
+        With `seen` (the terms already marked on the page, updated here), only a term's first use is
+        marked; without it, every use. A mark is no tab stop: the page lists its terms after the text.
+        """
         parts, last = [], 0
         for match in self.regex.finditer(text):
             term = self.by_form[match.group(0)]
+            if seen is not None:
+                if term.term in seen:
+                    continue
+                seen.add(term.term)
             parts.append(html_text(text[last : match.start()]))
             title = tooltip_attr(term.tooltip)  # drawn as HTML by Material's tooltips: escaped twice
-            parts.append(f'<abbr class="term" tabindex="0" title="{title}">{html_text(match.group(0))}</abbr>')
+            parts.append(f'<abbr class="term" title="{title}">{html_text(match.group(0))}</abbr>')
             last = match.end()
         parts.append(html_text(text[last:]))
         return "".join(parts)
+
+
+def term_evidence(glossary: Glossary, links: Links) -> dict[str, str]:
+    """Each explanation (a term's tooltip) and the Markdown links to its evidence, from the docs root:
+    the lists of a page's terms (plugin/abbreviations.py) show them after each explanation."""
+    return {term.tooltip: links.links(term.cites, term.cites_at, "") for term in glossary.terms}
 
 
 def mentions_markdown(found: Found, prefix: str = PREFIX) -> str:
@@ -48,7 +62,7 @@ def mentions_markdown(found: Found, prefix: str = PREFIX) -> str:
     lines = []
     for item, paragraphs in found:
         page = f"{prefix}{document_page(item.doc.id)}"
-        links = ", ".join(f"[¶ {number}]({page}#{anchor})" for anchor, number in paragraphs)
+        links = ", ".join(f"[{pilcrow(number)}]({page}#{anchor})" for anchor, number in paragraphs)
         lines.append(f"- [{md_escape(item.doc.title)}]({page}): {links}\n")
     return "".join(lines)
 
@@ -59,9 +73,10 @@ def glossary_page(glossary: Glossary, documents: Sequence[RenderedDocument], lin
         "---\ntitle: Glossary\n"
         "description: The terms the texts use, and abbreviations for them, explained with their sources.\n"
         "---\n\n# Abbreviations and terms\n\n",
-        "Wherever one of these terms appears on this site, in the texts or in the site's own pages, it is"
-        " underlined with dots: hover over it, or move to it with the Tab key, to read its explanation."
-        " Each explanation cites the paragraph or the public source that supports it.\n",
+        "On every page of this site, the first use of one of these terms is underlined with dots: hover"
+        " over it to read its explanation. Each page also lists its terms, with their explanations, after"
+        " its text. Each explanation here cites the paragraph or the public source that supports it.\n"
+        f"{{: .{NO_PAGE_TERMS} }}\n",
     ]
     texts = Texts(documents)
     for term in sorted(glossary.terms, key=lambda t: t.term.casefold()):
@@ -118,7 +133,7 @@ def index_page(entries: tuple[IndexEntry, ...], documents: Sequence[RenderedDocu
 def topics_page(topics: tuple[Topic, ...], catalog: Catalog) -> str:
     lines = [
         "---\ntitle: Topics\ndescription: The documents grouped by topic.\n---\n\n# Topics\n\n"
-        "Each document is tagged with the topics it addresses; its page shows them at the top, and each"
+        "Each document is tagged with the topics it addresses; its page lists them after the text, and each"
         " tag leads here. The topics are:\n\n"
     ]
     for topic in sorted(topics, key=lambda t: t.name.casefold()):

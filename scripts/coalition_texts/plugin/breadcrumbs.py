@@ -1,11 +1,15 @@
-"""Give the pages left out of the navigation their section, for Material's breadcrumbs.
+"""Give the pages left out of the navigation their section, for Material's breadcrumbs and menu.
 
 Document and event pages are not in `nav` (the sidebar would not scale to thousands of documents),
 so MkDocs gives them no parent and Material's `navigation.path` would show no breadcrumbs on
 them. A page outside the navigation is placed, as a child that the sidebar does not list, in the
 section whose index page lives in the same folder: `documents/<id>/` reads "Home › Documents"
 and its tab is marked as the current one. Pages in the navigation are left as MkDocs made them.
-Used by the plugin's `on_nav` and `on_pre_page` events.
+
+While that page alone is rendered, it is also listed in its section, after the section's own pages:
+Material then shows it, with its own sections (the table of contents), in the menu, which on a
+phone is the only way to them (the section's panel was empty). Every other page's menu is as
+MkDocs made it. Used by the plugin's `on_nav`, `on_pre_page`, `on_page_context` and `on_post_page`.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ class Breadcrumbs:
 
     def __init__(self) -> None:
         self.sections: dict[str, Section] = {}
+        self.listed: list[Page] = []  # the page listed in its section while it is rendered (at most one)
 
     def collect(self, nav: Navigation) -> None:
         self.sections = {}
@@ -42,3 +47,15 @@ class Breadcrumbs:
         # the sidebar, are unchanged. Pages with a place in `nav` keep it.
         if page.parent is None and not page.file.inclusion.is_in_nav():
             page.parent = self.sections.get(posixpath.dirname(page.file.src_uri))
+
+    def list_while_rendered(self, page: Page) -> None:
+        # Not `is_in_nav()`: a section's own index page may match `not_in_nav` and still be in `nav`.
+        if isinstance(page.parent, Section) and page not in page.parent.children:
+            page.parent.children.append(page)
+            self.listed.append(page)
+
+    def unlist(self) -> None:
+        while self.listed:
+            page = self.listed.pop()
+            if isinstance(page.parent, Section):
+                page.parent.children.remove(page)

@@ -36,7 +36,7 @@ from coalition_texts.model.errors import SourceError, relative_message
 from coalition_texts.model.records import Catalog
 from coalition_texts.model.urls import SOURCES, document_id
 from coalition_texts.plugin import build_date, template_values
-from coalition_texts.plugin.abbreviations import FocusableAbbreviations
+from coalition_texts.plugin.abbreviations import PageTerms
 from coalition_texts.plugin.breadcrumbs import Breadcrumbs
 from coalition_texts.plugin.note_links import resolve_note_links
 from coalition_texts.plugin.safe_links import SafeLinks
@@ -71,6 +71,8 @@ class CoalitionTextsPlugin(BasePlugin[CoalitionTextsConfig]):
 
     def __init__(self) -> None:
         self.breadcrumbs = Breadcrumbs()
+        # One instance: each page's Markdown uses it; the conversion gives it the glossary's evidence.
+        self.page_terms = PageTerms()
         self._build: _Build | None = None
         self._catalog: Catalog | None = None  # read in on_config, converted in on_pre_build
         self._epoch_before: tuple[str | None] | None = None  # SOURCE_DATE_EPOCH before pinning, if pinned
@@ -115,7 +117,8 @@ class CoalitionTextsPlugin(BasePlugin[CoalitionTextsConfig]):
         snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
         snippets["base_path"] = [str(Path(config.docs_dir) / "snippets")]
         # An Extension instance is accepted where a name is (Python-Markdown's own rule; MkDocs types it as str).
-        config.markdown_extensions.append(FocusableAbbreviations())  # type: ignore[arg-type]
+        # Glossary terms: marked once per page, listed after the text with their explanations.
+        config.markdown_extensions.append(self.page_terms)  # type: ignore[arg-type]
         config.markdown_extensions.append(SafeLinks())  # type: ignore[arg-type]  # no javascript: links
         # `mkdocs build` writes the site beside site/ and swaps it in at the end; `serve` (a temporary
         # folder) and `--dirty` (which updates site/ in place on purpose) write where they are told.
@@ -145,6 +148,7 @@ class CoalitionTextsPlugin(BasePlugin[CoalitionTextsConfig]):
             raise PluginError(f"Bad input: {relative_message(error, root)}") from None
         # For the open data, the page head metadata and the search index below.
         self._build = _Build(root, result, variants)
+        self.page_terms.use(result.term_evidence)
         # The conversion's results live until the build ends: the garbage collector need not go through
         # them again at every full collection while MkDocs renders (about 0.4 s at 1,000 documents).
         gc.freeze()
@@ -174,6 +178,7 @@ class CoalitionTextsPlugin(BasePlugin[CoalitionTextsConfig]):
         return markdown
 
     def _exclude_from_search(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.page_terms.page = page.file.src_uri  # the page its list of terms is rendered for (evidence links)
         # Document pages get their search entries from the data (search_index.py), so Material's search
         # plugin is told to skip them rather than parse their HTML into sections that would be replaced.
         if document_id(page.file.src_uri) in self.current.by_id:
@@ -199,6 +204,7 @@ class CoalitionTextsPlugin(BasePlugin[CoalitionTextsConfig]):
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         current = self.current
+        self.breadcrumbs.list_while_rendered(page)  # the page and its sections in the menu
         # Handed to the template in its context, not in page.meta: plugins that keep or copy every page's
         # meta (the RSS plugin holds it for each feed item, and its compact output deep-copies it) need not
         # carry it.
@@ -206,6 +212,10 @@ class CoalitionTextsPlugin(BasePlugin[CoalitionTextsConfig]):
             page, config, current.result.catalog, current.by_id
         )
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.breadcrumbs.unlist()
+        return output
 
     @event_priority(-50)  # after Material's search plugin writes the index (0), before offline copies it (-100)
     def _rewrite_search_index(self, *, config: MkDocsConfig) -> None:

@@ -2,12 +2,12 @@
 
 Three outputs come from the one list of terms (pages/reference.py writes them):
 
-- inside source paragraphs (raw HTML that Markdown does not touch), each occurrence is wrapped in a
-  focusable `<abbr>` while the paragraph's text stays exactly as published;
+- inside source paragraphs (raw HTML that Markdown does not touch), a term's first use on the page
+  is wrapped in an `<abbr>` while the paragraph's text stays exactly as published;
 - everywhere else, the `abbreviations.md` snippet feeds Python-Markdown's `abbr` extension through
-  `pymdownx.snippets` `auto_append` (Material's documented glossary); the plugin's
-  `FocusableAbbreviations` lets keyboard users reach those `<abbr>` elements too, and Material's
-  `content.tooltips` shows the explanation on hover and on focus alike;
+  `pymdownx.snippets` `auto_append` (Material's documented glossary); the plugin's `PageTerms` keeps
+  one mark per term per page, none in headings, none a tab stop, and lists the page's terms after
+  its text; Material's `content.tooltips` shows the explanation on hover;
 - the glossary page gathers every term with its explanation, its sources and where the texts use it.
 
 The citations are kept as written (`document-id#pN` or a public source id) with where they were
