@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import editorial
+import kinds
 import passage_pages
 import reference
 from anchors import Registry
@@ -86,6 +87,7 @@ def render(
     pages.update(texts.pages)
     pages["snippets/documents-table.md"] = home_table(catalog)
     pages["snippets/event-list.md"] = editorial.home_events(catalog, texts)
+    pages["snippets/kinds.md"] = kinds.kinds_section(catalog)  # the About page's list of kinds of source
     return catalog, rendered, pages, changes
 
 

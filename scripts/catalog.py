@@ -1,4 +1,4 @@
-"""Read and check `sources/catalog.yml` and `sources/events.yml` into typed records.
+"""Read and check `sources/catalog.yml`, `sources/events.yml` and `sources/kinds.yml` into typed records.
 
 Every problem becomes a SourceError that names the file, the line, the entry and the field.
 """
@@ -13,12 +13,6 @@ from pathlib import Path
 from errors import SourceError
 from yaml_lines import LineDict, load_yaml
 
-KINDS = {
-    "official-statement": "Official statement",
-    "press-release": "Press release",
-    "news-report": "News report",
-    "repost": "Repost",
-}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -31,11 +25,19 @@ MONTHS = [
 DOCUMENT_FIELDS = {
     "id", "file", "original_file", "title", "title_supplied", "publisher",
     "publisher_supplied", "url", "published", "date_supplied", "date_note", "place",
-    "kind", "events", "language", "strip", "notes", "tags",
+    "kind", "events", "language", "strip", "notes", "tags", "short_name",
 }  # fmt: skip
 DOCUMENT_REQUIRED = ["id", "file", "title", "publisher", "published", "kind", "events", "language"]
 EVENT_FIELDS = {"id", "name", "short_name", "start", "end", "date_note", "place", "description"}
 EVENT_REQUIRED = ["id", "name", "start", "description"]
+KIND_FIELDS = {"id", "label", "description", "origin", "csl_type", "ris_type", "schema_type", "author_is_publisher"}
+# Who puts a text's words out; each origin has its own badge style (docs/stylesheets/site.css).
+ORIGINS = {
+    "first-hand": "issued by the body that wrote it",
+    "reported": "relayed by a news outlet or wire",
+    "unattributed": "no author or organisation named",
+}
+KINDS_FILE = "kinds.yml"
 
 
 @dataclass(frozen=True, order=True)
@@ -90,6 +92,20 @@ def date_range(start: PartialDate, end: PartialDate | None) -> str:
 
 
 @dataclass(frozen=True)
+class Kind:
+    """A kind of source (`sources/kinds.yml`): what a text is, and so how far it can be relied on."""
+
+    id: str
+    label: str  # shown beside the title in lists, page heads and search results
+    description: str  # the About page's explanation
+    origin: str  # a key of ORIGINS
+    csl_type: str
+    ris_type: str
+    schema_type: str
+    author_is_publisher: bool  # the publisher issued the text in its own name (citations name it as author)
+
+
+@dataclass(frozen=True)
 class Document:
     id: str
     file: str
@@ -109,11 +125,13 @@ class Document:
     strip: tuple[str, ...]
     notes: str | None
     tags: tuple[str, ...]
+    short_name: str  # how the text is named in passing (notes, comparisons, evidence links, search results)
+    kind_info: Kind  # the record of `kind`, from sources/kinds.yml
     line: int  # where the entry starts in catalog.yml, for messages
 
     @property
     def kind_label(self) -> str:
-        return KINDS[self.kind]
+        return self.kind_info.label
 
     @property
     def date_human(self) -> str:
@@ -124,6 +142,7 @@ class Document:
 class Catalog:
     documents: tuple[Document, ...]
     events: tuple[Event, ...]
+    kinds: tuple[Kind, ...] = ()
 
     def event(self, event_id: str) -> Event:
         return next(event for event in self.events if event.id == event_id)
@@ -233,8 +252,36 @@ def load_events(path: Path) -> tuple[Event, ...]:
     return tuple(events)
 
 
+def load_kinds(path: Path) -> tuple[Kind, ...]:
+    """Read `sources/kinds.yml`: the kinds of source a catalog entry may name."""
+    kinds, seen = [], {}
+    for index, entry in enumerate(_entries(path, "kinds")):
+        reader = _Entry(path, entry, f"kind {entry.get('id') or index + 1}")
+        reader.check_fields(KIND_FIELDS, sorted(KIND_FIELDS))
+        identifier = _unique_id(reader, seen)
+        origin = reader.text("origin")
+        if origin not in ORIGINS:
+            raise reader.fail("origin", f"unknown origin '{origin}'.", f"Use one of: {', '.join(ORIGINS)}.")
+        kinds.append(
+            Kind(
+                id=identifier,
+                label=reader.text("label"),
+                description=reader.text("description"),
+                origin=origin,
+                csl_type=reader.text("csl_type"),
+                ris_type=reader.text("ris_type"),
+                schema_type=reader.text("schema_type"),
+                author_is_publisher=reader.flag("author_is_publisher"),
+            )
+        )
+    if not kinds:
+        raise SourceError(str(path), "lists no kind.", "Add at least one (see README.md, 'Kinds of source').")
+    return tuple(kinds)
+
+
 def load_catalog(sources: Path) -> Catalog:
-    """Read both files of `sources/`, check every field and every cross-reference."""
+    """Read the files of `sources/`, check every field and every cross-reference."""
+    kinds = {kind.id: kind for kind in load_kinds(sources / KINDS_FILE)}
     events = load_events(sources / "events.yml")
     event_ids = {event.id for event in events}
     path = sources / "catalog.yml"
@@ -244,8 +291,10 @@ def load_catalog(sources: Path) -> Catalog:
         reader.check_fields(DOCUMENT_FIELDS, DOCUMENT_REQUIRED)
         identifier = _unique_id(reader, seen)
         kind = reader.text("kind")
-        if kind not in KINDS:
-            raise reader.fail("kind", f"unknown kind '{kind}'.", f"Use one of: {', '.join(KINDS)}.")
+        if kind not in kinds:
+            raise reader.fail(
+                "kind", f"unknown kind '{kind}'.", f"Use one of the ids of sources/{KINDS_FILE}: {', '.join(kinds)}."
+            )
         doc_events = reader.texts("events")
         if not doc_events:
             raise reader.fail("events", "lists no event.", "Name at least one id from sources/events.yml.")
@@ -287,7 +336,10 @@ def load_catalog(sources: Path) -> Catalog:
                 strip=reader.texts("strip"),
                 notes=reader.text("notes", optional=True),
                 tags=reader.texts("tags"),
+                # Defaults to the publisher, the name a text was known by before short names existed.
+                short_name=reader.text("short_name", optional=True) or reader.text("publisher"),
+                kind_info=kinds[kind],
                 line=entry.line,
             )
         )
-    return Catalog(documents=tuple(documents), events=events)
+    return Catalog(documents=tuple(documents), events=events, kinds=tuple(kinds.values()))

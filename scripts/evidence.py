@@ -49,13 +49,13 @@ class Paragraph:
 class Evidence:
     """Resolves references against the rendered documents and the public sources."""
 
-    def __init__(self, documents: list[RenderedDocument], labels: dict[str, str], public: dict[str, PublicSource]):
+    def __init__(self, documents: list[RenderedDocument], public: dict[str, PublicSource]):
         self.documents = {item.doc.id: item for item in documents}
-        self.labels = labels
         self.public = public
 
     def label(self, doc_id: str) -> str:
-        return self.labels.get(doc_id) or self.documents[doc_id].doc.publisher
+        """The document's short name (catalog `short_name`), as every passing mention of a text uses."""
+        return self.documents[doc_id].doc.short_name
 
     def paragraph(self, target: str, where: str) -> Paragraph:
         """The paragraph `document-id#pN` names; a SourceError at `where` if there is none."""
@@ -143,21 +143,19 @@ def line_locator(path: Path, text: str, first_line: int = 1):
 
 
 def load_evidence(sources: Path, catalog: Catalog, documents: list[RenderedDocument]) -> Evidence:
-    """Read `sources/editorial/sources.yml`: short document labels and the public sources."""
+    """Read `sources/editorial/sources.yml`: the public sources (documents are named by their short names)."""
     path = sources / "editorial" / "sources.yml"
     data = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("public_sources"), list):
         raise SourceError(str(path), "must be a mapping with a list under 'public_sources:'.", "See README.md.")
-    labels = data.get("document_labels") or {}
-    if not isinstance(labels, dict):
-        raise SourceError(str(path), "'document_labels:' must map document ids to short names.")
+    if "document_labels" in data:  # the short names' old place: one place only, or the two would drift apart
+        line = data.line_of("document_labels") if isinstance(data, LineDict) else 0
+        raise SourceError(
+            f"{path}, line {line} (field 'document_labels')",
+            "short names of documents are no longer read here.",
+            "Give each document a short_name in sources/catalog.yml and remove document_labels.",
+        )
     known = {doc.id for doc in catalog.documents}
-    for doc_id, label in labels.items():
-        line = labels.line_of(doc_id) if isinstance(labels, LineDict) else 0
-        if doc_id not in known:
-            raise SourceError(f"{path}, line {line}", f"unknown document '{doc_id}' in document_labels.")
-        if not isinstance(label, str) or not label.strip():
-            raise SourceError(f"{path}, line {line}", f"the label of '{doc_id}' must be a non-empty text.")
     public: dict[str, PublicSource] = {}
     for index, entry in enumerate(data["public_sources"]):
         if not isinstance(entry, LineDict):
@@ -171,4 +169,4 @@ def load_evidence(sources: Path, catalog: Catalog, documents: list[RenderedDocum
         if not URL_PATTERN.match(url):
             raise reader.fail("url", f"'{url}' is not an http(s) address.")
         public[identifier] = PublicSource(identifier, reader.text("label"), reader.text("description"), url)
-    return Evidence(documents, dict(labels), public)
+    return Evidence(documents, public)

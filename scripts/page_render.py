@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import citation
 import yaml
 from catalog import Catalog, Document, Event
+from kinds import kind_badge
 from markdown_text import html_attr, html_text, md_escape, md_with_links
 from site_paths import CORPUS_JSON, absolute, page_path, source_download, text_download
 from source_text import SourceText
@@ -55,26 +56,38 @@ def sort_key(doc: Document) -> tuple:
 
 def date_cell(doc: Document) -> str:
     if doc.published is None:
-        return "unknown"
-    return md_escape(doc.published.iso()) + (" (supplied)" if doc.date_supplied else "")
+        return "Date unknown"
+    return md_escape(doc.published.human()) + (" (supplied)" if doc.date_supplied else "")
 
 
 def event_links(doc: Document, catalog: Catalog, prefix: str) -> str:
     return ", ".join(f"[{md_escape(catalog.event(e).short_name)}]({prefix}events/{e}.md)" for e in doc.events)
 
 
-def documents_table(docs: list[Document], catalog: Catalog, prefix: str) -> str:
-    """A Markdown table of documents; `prefix` leads from the page's folder to the docs root."""
-    rows = [
-        "| Date | Title | Publisher | Kind | Events |",
-        "| --- | --- | --- | --- | --- |",
-    ]
-    for doc in sorted(docs, key=sort_key):
-        rows.append(
-            f"| {date_cell(doc)} | [{md_escape(doc.title)}]({prefix}documents/{doc.id}.md) "
-            f"| {md_escape(doc.publisher)} | {doc.kind_label} | {event_links(doc, catalog, prefix)} |"
-        )
-    return "\n".join(rows) + "\n"
+def _card(doc: Document, catalog: Catalog, prefix: str) -> str:
+    """One document of a list: its title, then kind, publisher, date and events (the list's filters read the data-*)."""
+    events = " ".join(doc.events)
+    return (
+        f'<li class="doc-card" data-kind="{html_attr(doc.kind)}" data-events="{html_attr(events)}"'
+        f' data-publisher="{html_attr(doc.publisher)}" markdown="block">\n'
+        f'<p class="doc-card__title" markdown="span">[{md_escape(doc.title)}]({prefix}documents/{doc.id}.md)</p>\n'
+        f'<p class="doc-card__meta" markdown="span">{kind_badge(doc)} '
+        f'<span class="doc-card__fact">{md_escape(doc.publisher)}</span> '
+        f'<span class="doc-card__fact">{date_cell(doc)}</span> '
+        f'<span class="doc-card__fact">{event_links(doc, catalog, prefix)}</span></p>\n'
+        "</li>\n"
+    )
+
+
+def documents_table(docs: list[Document], catalog: Catalog, prefix: str, *, filters: bool = False) -> str:
+    """A list of documents, newest first, one card each; `prefix` leads from the page's folder to the docs root.
+
+    The list is complete HTML: with `filters`, docs/javascripts/document-filters.js adds controls to
+    narrow it by kind, event and publisher, and without script every document shows.
+    """
+    cards = "".join(_card(doc, catalog, prefix) for doc in sorted(docs, key=sort_key))
+    attributes = ' data-filterable=""' if filters else ""
+    return f'<ul class="doc-cards"{attributes} markdown="block">\n{cards}</ul>\n'
 
 
 def _definition(term: str, value: str) -> str:
@@ -205,6 +218,7 @@ def document_page(
     return (
         front_matter(meta)
         + f"\n# {md_escape(doc.title.strip())}\n\n"
+        + f'<p class="doc-kind">{kind_badge(doc)}</p>\n\n'
         + metadata_block(item, catalog)
         + notes
         + f'\n## Text\n\n<div class="doc-text" lang="{html_attr(doc.language)}" markdown="0"'
@@ -260,9 +274,10 @@ def documents_index(catalog: Catalog) -> str:
     return (
         front_matter({"title": "Documents", "description": f"All {count} documents of the collection."})
         + "\n# Documents\n\n"
-        + f"All {count} documents, newest first (undated ones last). Dates marked “supplied” are not"
-        " stated in the text itself; each document's page says where they come from.\n\n"
-        + documents_table(list(catalog.documents), catalog, "../")
+        + f"All {count} documents, newest first (undated ones last). The label beside each says what kind"
+        " of source it is (see [About this site](../about.md#kinds-of-source)). Dates marked “supplied” are"
+        " not stated in the text itself; each document's page says where they come from.\n\n"
+        + documents_table(list(catalog.documents), catalog, "../", filters=True)
     )
 
 

@@ -42,11 +42,11 @@ def status(identical: bool) -> str:
 
 
 def _labels(items: dict[str, RenderedDocument], pair: tuple[str, str]) -> tuple[str, str]:
-    """How the two documents are named in a comparison: by publisher, by title where that is shared."""
+    """How the two documents are named in a comparison: by short name, with the title where that is shared."""
     left, right = items[pair[0]].doc, items[pair[1]].doc
-    if left.publisher != right.publisher:
-        return left.publisher, right.publisher
-    return f"{left.publisher}: {left.title}", f"{right.publisher}: {right.title}"
+    if left.short_name != right.short_name:
+        return left.short_name, right.short_name
+    return f"{left.short_name}: {left.title}", f"{right.short_name}: {right.title}"
 
 
 # --- Notes on document pages --------------------------------------------------------------------
@@ -65,12 +65,12 @@ def notes(shared: SharedPassages, items: Sequence[RenderedDocument]) -> dict[str
         anchors = by_id[doc].anchors
         for paragraph, counterparts in paragraphs.items():
             parts = []
-            # One entry per other document and status: "Publisher, ¶ 3, ¶ 4 — identical (compare)".
+            # One entry per other document and status: "Short name, ¶ 3, ¶ 4 — identical (compare)".
             for (other_id, identical, pair), grouped in groupby(counterparts, lambda c: (c.doc, c.identical, c.pair)):
                 group, other = list(grouped), by_id[other_id]
                 links = []
                 for position, counterpart in enumerate(group):
-                    name = f"{other.doc.publisher}, ¶ {counterpart.paragraph + 1}"
+                    name = f"{other.doc.short_name}, ¶ {counterpart.paragraph + 1}"
                     text = name if position == 0 else f"¶ {counterpart.paragraph + 1}"
                     links.append(
                         f'<a href="{html_attr(other.doc.id)}.md#{other.anchors[counterpart.paragraph]}">'
@@ -191,11 +191,20 @@ def _span(numbers: tuple[int, ...]) -> str:
     return f"¶ {first}" if first == last else f"¶ {first}–{last}"
 
 
+def _breakable(label: str) -> str:
+    """`label` as Markdown that may wrap after a slash or a dot inside an address, never inside a word."""
+    return _ADDRESS_BREAK.sub(r"\1<wbr>", md_escape(label))
+
+
+_ADDRESS_BREAK = re.compile(r"([/.])(?=\w)")
+
+
 def _document_line(item: RenderedDocument, side: str, words_count: int) -> str:
     doc = item.doc
     date = doc.published.human() if doc.published else "undated"
     return (
-        f"- {side}: [{md_escape(doc.title)}](../documents/{doc.id}.md), {md_escape(doc.publisher)}, "
+        f"- {side}, {_breakable(doc.short_name)}: [{md_escape(doc.title)}](../documents/{doc.id}.md), "
+        f"{md_escape(doc.publisher)}, "
         f"{md_escape(date)} ({words_count:,} words)\n"
     )
 
@@ -214,7 +223,7 @@ def comparison_page(pair: tuple[str, str], shared: SharedPassages, items: dict[s
     }
     lines = [
         front_matter(meta),
-        f"\n# {md_escape(title)}\n\n",
+        f"\n# Shared passages: {_breakable(left_label)} and {_breakable(right_label)}\n\n",
         _document_line(left, "Left", shared.word_counts[pair[0]]),
         _document_line(right, "Right", shared.word_counts[pair[1]]),
         f"\n{len(passages)} shared {'passage' if len(passages) == 1 else 'passages'}, "
@@ -230,13 +239,13 @@ def comparison_page(pair: tuple[str, str], shared: SharedPassages, items: dict[s
     ]
     for passage in passages:
         where = (
-            f"{md_escape(left_label)} {_span(passage.paragraphs('left'))}; "
-            f"{md_escape(right_label)} {_span(passage.paragraphs('right'))}"
+            f"{_breakable(left_label)} {_span(passage.paragraphs('left'))}; "
+            f"{_breakable(right_label)} {_span(passage.paragraphs('right'))}"
         )
         lines.append(f"\n## Passage {passage.number}: {status(passage.identical)} {{#passage-{passage.number}}}\n\n")
         lines.append(f"{where}.\n\n")
         lines.append('<div class="passage-compare" markdown>\n\n')
-        lines.append(f"| {md_escape(left_label)} | {md_escape(right_label)} |\n| --- | --- |\n")
+        lines.append(f"| {_breakable(left_label)} | {_breakable(right_label)} |\n| --- | --- |\n")
         lines.extend(_row(lefts, rights, left, right) for lefts, rights in _rows(passage, shared))
         lines.append("\n</div>\n")
     return "".join(lines)
@@ -259,12 +268,12 @@ def overview_page(shared: SharedPassages, items: dict[str, RenderedDocument]) ->
         matches = [m for p in passages for m in p.matches]
         same = sum(m.identical for m in matches)
         shares = "<br>".join(
-            f"{md_escape(doc.publisher)}: {_percent(shared.shared_words(pair, side), shared.word_counts[doc.id])}"
+            f"{md_escape(doc.short_name)}: {_percent(shared.shared_words(pair, side), shared.word_counts[doc.id])}"
             for side, doc in enumerate((left, right))
         )
         rows.append(
-            f"| [{md_escape(left.publisher)}](../documents/{left.id}.md) and "
-            f"[{md_escape(right.publisher)}](../documents/{right.id}.md) | {len(passages)} | {len(matches)} "
+            f"| [{md_escape(left.short_name)}](../documents/{left.id}.md) and "
+            f"[{md_escape(right.short_name)}](../documents/{right.id}.md) | {len(passages)} | {len(matches)} "
             f"({same} identical, {len(matches) - same} edited) | {shares} | [compare]({page_name(pair)}.md) |"
         )
     sharing = {doc for pair in shared.passages for doc in pair}

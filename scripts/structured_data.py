@@ -17,8 +17,7 @@ if TYPE_CHECKING:
     from page_render import RenderedDocument
 
 SCHEMA_ORG = "https://schema.org"
-# schema.org has no type for a government statement or press release: those are plain `Article`s.
-SCHEMA_TYPES = {"news-report": "NewsArticle", "repost": "BlogPosting"}
+# Each kind of source names its schema.org type (sources/kinds.yml).
 
 
 def _first_day(date: PartialDate) -> str:
@@ -59,7 +58,7 @@ def document_data(item: RenderedDocument, catalog: Catalog, urls: SiteUrls, site
     url = urls.page(f"documents/{doc.id}.md")
     data = {
         "@context": SCHEMA_ORG,
-        "@type": SCHEMA_TYPES.get(doc.kind, "Article"),
+        "@type": doc.kind_info.schema_type,
         "@id": url,
         "url": url,
         "mainEntityOfPage": url,
@@ -100,7 +99,7 @@ def event_page_data(event: Event, catalog: Catalog, urls: SiteUrls) -> dict:
     data = {"@context": SCHEMA_ORG, **event_data(event, urls.page(f"events/{event.id}.md"))}
     data["subjectOf"] = [
         {
-            "@type": SCHEMA_TYPES.get(doc.kind, "Article"),
+            "@type": doc.kind_info.schema_type,
             "name": doc.title,
             "url": urls.page(f"documents/{doc.id}.md"),
         }

@@ -399,17 +399,17 @@ BAD_INPUT = {
         "quote: An 84-member Global Coalition",
         ["differences.yml, line", "field 'quote'", "not in sun-nigeria-nsa-delegation-2022#p1"],
     ),
-    "unknown-label": (
+    "short-names-in-the-old-place": (
         "sources/editorial/sources.yml",
-        "  sun-nigeria-nsa-delegation-2022: The Sun",
-        "  sun-nigeria-2099: The Sun",
-        ["sources.yml, line 9", "unknown document 'sun-nigeria-2099'"],
+        "\npublic_sources:\n",
+        "\ndocument_labels:\n  sun-nigeria-nsa-delegation-2022: The Sun\n\npublic_sources:\n",
+        ["sources.yml, line 6 (field 'document_labels')", "short_name in sources/catalog.yml"],
     ),
     "public-source-without-address": (
         "sources/editorial/sources.yml",
         "    url: https://apanews.net/en/news/anti-daesh-global-coalition-to-meet-in-marrakech",
         "    url: apanews.net/en/news/anti-daesh-global-coalition-to-meet-in-marrakech",
-        ["sources.yml, line 18", "public source apa-announcement-2022", "field 'url'", "not an http(s) address"],
+        ["sources.yml, line 10", "public source apa-announcement-2022", "field 'url'", "not an http(s) address"],
     ),
     "unclosed-reference": (
         EVENT_TEXT,

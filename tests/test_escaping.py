@@ -10,7 +10,7 @@ import build_pages
 import markdown
 from anchors import Registry
 from bs4 import BeautifulSoup
-from catalog import Catalog, Document, Event, PartialDate
+from catalog import KINDS_FILE, Catalog, Document, Event, PartialDate, load_kinds
 from conftest import ROOT
 from glossary import FocusableAbbreviations, Glossary, Term
 from hypothesis import given, settings
@@ -62,6 +62,7 @@ def glossary_snippets() -> Path:
 
 MD = site_markdown()
 EVENT = Event("e", "An event", "Event", PartialDate(2022), None, None, None, "Description.")
+KIND = next(kind for kind in load_kinds(ROOT / "sources" / KINDS_FILE) if kind.id == "repost")
 
 
 def render(markdown_text: str) -> BeautifulSoup:
@@ -85,7 +86,7 @@ def test_any_source_text_renders_word_for_word(text):
         id="d", file="d.txt", original_file=None, title="T", title_supplied=False, publisher="P",
         publisher_supplied=False, url=None, published=PartialDate(2022, 5, 11), date_supplied=False,
         date_note=None, place=None, kind="repost", events=("e",), language="en", strip=(), notes=None,
-        tags=(), line=1,
+        tags=(), short_name="P", kind_info=KIND, line=1,
     )  # fmt: skip
     anchors = tuple(f"p{n}" for n in range(1, len(paragraphs) + 1))
     item = RenderedDocument(doc, SourceText("0" * 64, paragraphs, ()), anchors, ())
