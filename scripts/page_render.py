@@ -14,7 +14,7 @@ import citation
 import yaml
 from catalog import Catalog, Document, Event
 from kinds import kind_badge
-from markdown_text import html_attr, html_text, md_escape, md_with_links
+from markdown_text import html_attr, html_text, md_breakable, md_escape, md_with_links
 from site_paths import CORPUS_JSON, absolute, page_path, source_download, text_download
 from source_text import SourceText
 from structured_data import feed_date
@@ -72,7 +72,7 @@ def _card(doc: Document, catalog: Catalog, prefix: str) -> str:
         f' data-publisher="{html_attr(doc.publisher)}" markdown="block">\n'
         f'<p class="doc-card__title" markdown="span">[{md_escape(doc.title)}]({prefix}documents/{doc.id}.md)</p>\n'
         f'<p class="doc-card__meta" markdown="span">{kind_badge(doc)} '
-        f'<span class="doc-card__fact">{md_escape(doc.publisher)}</span> '
+        f'<span class="doc-card__fact">{md_breakable(doc.publisher)}</span> '
         f'<span class="doc-card__fact">{date_cell(doc)}</span> '
         f'<span class="doc-card__fact">{event_links(doc, catalog, prefix)}</span></p>\n'
         "</li>\n"

@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 from html import unescape
 from itertools import groupby
 
-from markdown_text import html_attr, html_text, md_escape
+from markdown_text import html_attr, html_text, md_breakable, md_escape
 from mkdocs.exceptions import PluginError
 from page_render import RenderedDocument, front_matter
 from passages import MIN_WORDS, Passage, Sentence, SharedPassages, Text, find_passages, words
@@ -191,19 +191,11 @@ def _span(numbers: tuple[int, ...]) -> str:
     return f"¶ {first}" if first == last else f"¶ {first}–{last}"
 
 
-def _breakable(label: str) -> str:
-    """`label` as Markdown that may wrap after a slash or a dot inside an address, never inside a word."""
-    return _ADDRESS_BREAK.sub(r"\1<wbr>", md_escape(label))
-
-
-_ADDRESS_BREAK = re.compile(r"([/.])(?=\w)")
-
-
 def _document_line(item: RenderedDocument, side: str, words_count: int) -> str:
     doc = item.doc
     date = doc.published.human() if doc.published else "undated"
     return (
-        f"- {side}, {_breakable(doc.short_name)}: [{md_escape(doc.title)}](../documents/{doc.id}.md), "
+        f"- {side}, {md_breakable(doc.short_name)}: [{md_escape(doc.title)}](../documents/{doc.id}.md), "
         f"{md_escape(doc.publisher)}, "
         f"{md_escape(date)} ({words_count:,} words)\n"
     )
@@ -223,7 +215,7 @@ def comparison_page(pair: tuple[str, str], shared: SharedPassages, items: dict[s
     }
     lines = [
         front_matter(meta),
-        f"\n# Shared passages: {_breakable(left_label)} and {_breakable(right_label)}\n\n",
+        f"\n# Shared passages: {md_breakable(left_label)} and {md_breakable(right_label)}\n\n",
         _document_line(left, "Left", shared.word_counts[pair[0]]),
         _document_line(right, "Right", shared.word_counts[pair[1]]),
         f"\n{len(passages)} shared {'passage' if len(passages) == 1 else 'passages'}, "
@@ -239,13 +231,13 @@ def comparison_page(pair: tuple[str, str], shared: SharedPassages, items: dict[s
     ]
     for passage in passages:
         where = (
-            f"{_breakable(left_label)} {_span(passage.paragraphs('left'))}; "
-            f"{_breakable(right_label)} {_span(passage.paragraphs('right'))}"
+            f"{md_breakable(left_label)} {_span(passage.paragraphs('left'))}; "
+            f"{md_breakable(right_label)} {_span(passage.paragraphs('right'))}"
         )
         lines.append(f"\n## Passage {passage.number}: {status(passage.identical)} {{#passage-{passage.number}}}\n\n")
         lines.append(f"{where}.\n\n")
         lines.append('<div class="passage-compare" markdown>\n\n')
-        lines.append(f"| {_breakable(left_label)} | {_breakable(right_label)} |\n| --- | --- |\n")
+        lines.append(f"| {md_breakable(left_label)} | {md_breakable(right_label)} |\n| --- | --- |\n")
         lines.extend(_row(lefts, rights, left, right) for lefts, rights in _rows(passage, shared))
         lines.append("\n</div>\n")
     return "".join(lines)

@@ -235,7 +235,7 @@ def test_timeline_runs_from_2014_to_niamey_in_order(built_site):
 @pytest.mark.parametrize("event", CATALOG.events, ids=lambda e: e.id)
 def test_event_page_lists_documents_and_links_other_events(built_site, event):
     html = soup(built_site, f"events/{event.id}")
-    listed = {a["href"].split("/")[-2] for a in html.select('table a[href*="documents/"]')}
+    listed = {a["href"].split("/")[-2] for a in html.select('.doc-cards a[href*="documents/"]')}
     assert listed == {d.id for d in CATALOG.documents if event.id in d.events}
     links = {a["href"] for a in html.select("article a[href]")}
     for other in EVENT_IDS:
