@@ -40,10 +40,15 @@
     return {kind: list(kinds), event: list(events), publisher: list(publishers).sort(byLabel)};
   }
 
+  /* A labelled <select>: the label beside the control, not around it, so that its name is the label's
+     words alone (a label around a <select> would add the chosen option to the name). */
   function select(name, label, options, id) {
-    var wrapper = document.createElement("label");
-    wrapper.setAttribute("for", id);
-    wrapper.textContent = label;
+    var wrapper = document.createElement("div");
+    wrapper.className = "doc-filter";
+    var caption = document.createElement("label");
+    caption.setAttribute("for", id);
+    caption.textContent = label;
+    wrapper.appendChild(caption);
     var control = document.createElement("select");
     control.id = id;
     control.name = name;
