@@ -2,7 +2,8 @@
 
 Every document is listed, nothing is wider than the screen, the filters (docs/javascripts/document-filters.js)
 narrow the list and say how many are shown, and without script the whole list shows. The kind of source
-reads the same on the list, the document's page, its events' pages and in search results.
+reads the same on the list, the document's page, its events' pages and in search results. The headings
+of the comparison pages, which name texts by their short names, never break a word on a phone.
 """
 
 from __future__ import annotations
@@ -170,3 +171,42 @@ def test_kind_reads_the_same_on_list_page_event_and_search(sized, site_url, doc)
         has=sized.locator(f'a.md-search-result__link[href*="/documents/{doc.id}/"]')
     )
     assert badge(group.first.locator("h1 .kind-badge")) == expected
+
+
+# Words of headings and table heads that the browser split over two lines, and headings wider than the
+# window (tables scroll in a box of their own). A word is a run of non-space characters within one text
+# node (<wbr> after a slash or dot in an address separates text nodes: a break there is allowed).
+BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const heading of document.querySelectorAll('article h1, article h2, article th')) {
+    const r = heading.getBoundingClientRect();
+    // A wide table scrolls in its own box (Material's scroll wrapper); a heading must fit the window.
+    const tooWide = heading.tagName !== 'TH' && r.right > window.innerWidth + 0.5;
+    if (tooWide) broken.push('too wide: ' + heading.textContent.trim());
+    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top)));
+        if (lines.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def test_comparison_headings_never_break_a_word_on_a_phone(browser, site_url, built_site):
+    pages = sorted(path.parent.name for path in (built_site / "compare").glob("*--*/index.html"))
+    assert pages
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        for name in ["", *pages]:
+            page.goto(f"{site_url}/compare/{name}/" if name else f"{site_url}/compare/")
+            assert page.evaluate(BROKEN_WORDS) == [], name
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), name
+    finally:
+        context.close()
