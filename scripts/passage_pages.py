@@ -20,6 +20,7 @@ from difflib import SequenceMatcher
 from html import unescape
 from itertools import groupby
 
+from kinds import kind_badge
 from markdown_text import html_attr, html_text, md_breakable, md_escape
 from mkdocs.exceptions import PluginError
 from page_render import RenderedDocument, front_matter
@@ -195,8 +196,8 @@ def _document_line(item: RenderedDocument, side: str, words_count: int) -> str:
     doc = item.doc
     date = doc.published.human() if doc.published else "undated"
     return (
-        f"- {side}, {md_breakable(doc.short_name)}: [{md_escape(doc.title)}](../documents/{doc.id}.md), "
-        f"{md_escape(doc.publisher)}, "
+        f"- {side}, {md_breakable(doc.short_name)}: [{md_escape(doc.title)}](../documents/{doc.id}.md) "
+        f"{kind_badge(doc)}, {md_breakable(doc.publisher)}, "
         f"{md_escape(date)} ({words_count:,} words)\n"
     )
 
