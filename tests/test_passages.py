@@ -263,7 +263,7 @@ def test_search_index_leaves_out_notes_and_comparisons(built_site):
 @pytest.mark.browser
 def test_following_a_note_lands_on_the_counterpart_and_changes_show_without_colour(page, site_url):
     page.goto(f"{site_url}/documents/{SUN}/")
-    page.locator(f"#p12 + .{PASSAGE_NOTE_CLASS} a", has_text="Global Affairs Canada").click()
+    page.locator(f"#p12 + .{PASSAGE_NOTE_CLASS} a", has_text="Joint statement").click()
     page.wait_for_url(re.compile(rf"/documents/{CANADA}/#p8$"))
     assert page.evaluate("document.querySelector(':target').id") == "p8"
     assert page.locator("#p8").bounding_box()["y"] >= 0
