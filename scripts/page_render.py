@@ -79,7 +79,7 @@ def _card(doc: Document, catalog: Catalog, prefix: str) -> str:
     )
 
 
-def documents_table(docs: list[Document], catalog: Catalog, prefix: str, *, filters: bool = False) -> str:
+def documents_list(docs: list[Document], catalog: Catalog, prefix: str, *, filters: bool = False) -> str:
     """A list of documents, newest first, one card each; `prefix` leads from the page's folder to the docs root.
 
     The list is complete HTML: with `filters`, docs/javascripts/document-filters.js adds controls to
@@ -248,7 +248,7 @@ def event_page(event: Event, catalog: Catalog, lead: str = "", body: str = "") -
         + "\n</div>\n\n"
         + body
         + f"\n## Documents\n\n{len(docs)} of the collection's documents concern this event.\n{{: .site-note }}\n\n"
-        + documents_table(docs, catalog, "../")
+        + documents_list(docs, catalog, "../")
         + "\n## Other events\n\n"
         + "".join(f"- [{md_escape(e.name)}]({e.id}.md) ({md_escape(e.when())})\n" for e in others)
     )
@@ -277,7 +277,7 @@ def documents_index(catalog: Catalog) -> str:
         + f"All {count} documents, newest first (undated ones last). The label beside each says what kind"
         " of source it is (see [About this site](../about.md#kinds-of-source)). Dates marked “supplied” are"
         " not stated in the text itself; each document's page says where they come from.\n\n"
-        + documents_table(list(catalog.documents), catalog, "../", filters=True)
+        + documents_list(list(catalog.documents), catalog, "../", filters=True)
     )
 
 
@@ -287,4 +287,4 @@ def home_table(catalog: Catalog) -> str:
     more = ""
     if len(catalog.documents) > len(docs):
         more = f"\n[All {len(catalog.documents)} documents](documents/index.md)\n"
-    return documents_table(docs, catalog, "") + more
+    return documents_list(docs, catalog, "") + more
