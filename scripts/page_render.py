@@ -86,8 +86,15 @@ def documents_list(docs: list[Document], catalog: Catalog, prefix: str, *, filte
     narrow it by kind, event and publisher, and without script every document shows.
     """
     cards = "".join(_card(doc, catalog, prefix) for doc in sorted(docs, key=sort_key))
-    attributes = ' data-filterable=""' if filters else ""
-    return f'<ul class="doc-cards"{attributes} markdown="block">\n{cards}</ul>\n'
+    if not filters:
+        return f'<ul class="doc-cards" markdown="block">\n{cards}</ul>\n'
+    # The script fills the slot; its room is kept from the start, so that nothing moves when it does, and
+    # given back when script is off (the <noscript> style), so that no empty space stands above the list.
+    slot = (
+        '<div class="doc-filters-slot"></div>\n'
+        "<noscript><style>.doc-filters-slot { display: none; }</style></noscript>\n\n"
+    )
+    return slot + f'<ul class="doc-cards" data-filterable="" markdown="block">\n{cards}</ul>\n'
 
 
 def _definition(term: str, value: str) -> str:

@@ -109,8 +109,16 @@
       apply();
       kind.control.focus();
     });
-    list.parentNode.insertBefore(form, list);
-    list.parentNode.insertBefore(count, list);
+    // Into the room the page keeps for them just above the list (scripts/page_render.py), if it is there.
+    var slot = list.previousElementSibling;
+    while (slot && !slot.classList.contains("doc-filters-slot") && slot.tagName === "NOSCRIPT") slot = slot.previousElementSibling;
+    if (slot && slot.classList.contains("doc-filters-slot")) {
+      slot.appendChild(form);
+      slot.appendChild(count);
+    } else {
+      list.parentNode.insertBefore(form, list);
+      list.parentNode.insertBefore(count, list);
+    }
     apply();
   }
 
@@ -118,11 +126,9 @@
     document.querySelectorAll("ul.doc-cards[data-filterable]").forEach(setUp);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUpAll);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpAll);
-  } else {
-    setUpAll();
-  }
+  // At once (the script comes after the list, so the filters are in place before the page is first
+  // shown, and nothing moves), and on every page instant navigation brings.
+  if (document.readyState !== "loading") setUpAll();
+  else document.addEventListener("DOMContentLoaded", setUpAll);
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setUpAll);
 })();

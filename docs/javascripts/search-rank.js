@@ -11,8 +11,8 @@
  * grouped by page as Material groups them, re-sorted by the adjusted scores.
  *
  * It wraps the browser's Worker before Material's bundle creates the search worker, so it is loaded
- * in the page head (overrides/main.html, block `libs`), after the iframe-worker shim that the offline
- * build uses, which it wraps the same way. Other workers are left alone.
+ * just before the bundle (overrides/main.html, block `scripts`), after the iframe-worker shim that the
+ * offline build uses (in the head), which it wraps the same way. Other workers are left alone.
  */
 (function () {
   "use strict";
