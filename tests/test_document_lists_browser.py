@@ -118,6 +118,27 @@ def test_filters_narrow_the_list_and_the_count(sized, site_url):
     assert all(url.startswith(site_url) for url in sized.requests), "a filter asked another host"
 
 
+def test_the_list_does_not_move_when_the_filters_appear(sized, site_url):
+    """The filters fill room kept for them from the first paint: no layout shift, at either size."""
+    sized.goto(site_url + "/documents/")
+    expect(sized.locator(".doc-filters select")).to_have_count(3)
+    shift = sized.evaluate(
+        """() => new Promise(resolve => {
+          let total = 0;
+          new PerformanceObserver(list => { for (const e of list.getEntries()) total += e.value; })
+            .observe({type: 'layout-shift', buffered: true});
+          setTimeout(() => resolve(total), 300);
+        })"""
+    )
+    assert shift < 0.01
+    slot = sized.locator(".doc-filters-slot").bounding_box()
+    filled = sized.evaluate(
+        "() => document.querySelector('.doc-filters-count').getBoundingClientRect().bottom"
+        " - document.querySelector('.doc-filters').getBoundingClientRect().top"
+    )
+    assert abs(slot["height"] - filled) < 1, (slot, filled)
+
+
 def test_filters_are_reached_and_used_by_keyboard_with_visible_focus(sized, site_url):
     sized.goto(site_url + "/documents/")
     kind = sized.get_by_label("Kind of source", exact=True)
@@ -142,6 +163,7 @@ def test_without_script_the_whole_list_shows(browser, site_url):
     try:
         page.goto(site_url + "/documents/")
         expect(page.locator(".doc-filters")).to_have_count(0)
+        expect(page.locator(".doc-filters-slot")).to_be_hidden()  # no empty room kept above the list
         assert sorted(listed_ids(page, visible_only=False)) == sorted(doc.id for doc in CATALOG.documents)
         for card in page.locator(CARD).all():
             expect(card).to_be_visible()
