@@ -1,74 +1,19 @@
-"""Shared fixtures: the real site built once per session, scratch copies of the project, a browser."""
+"""Shared fixtures: the real site built once per session, served on localhost, and a browser."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
-import subprocess
-import sys
-import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def mkdocs_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` of `project` into `site`."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(site),
-            *extra,
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=environment,
-    )
-
-
-def one_build_error(result: subprocess.CompletedProcess) -> str:
-    """The single ERROR line of a build that bad input stopped cleanly (exit 1, no traceback)."""
-    assert result.returncode == 1, result.stderr
-    assert "Traceback" not in result.stderr + result.stdout
-    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
-    assert len(errors) == 1, result.stderr
-    return errors[0]
-
-
-def copy_project(target: Path) -> Path:
-    """A scratch copy of the project (without generated or cached files) to change freely."""
-    ignore = shutil.ignore_patterns(
-        "site", ".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", "node_modules"
-    )
-    shutil.copytree(ROOT, target, ignore=ignore)
-    return target
+from tests.base import CHROMIUM, CHROMIUM_ARGS, copy_project, mkdocs_build, serve
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from a copy of this checkout (tests never write into the checkout), once per session."""
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
     site = project / "site"
@@ -77,24 +22,15 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
-def site_url(built_site):
+def site_url(built_site: Path) -> Iterator[str]:
     """The built site served on localhost."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(built_site) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser() -> Iterator[Any]:
     """Debian's Chromium driven by Playwright. Skipped on a machine without it, never in CI."""
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
@@ -109,7 +45,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors: list[str] = []

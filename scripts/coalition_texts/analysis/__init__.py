@@ -1,0 +1,1 @@
+"""Pure computations on the records: shared passages, mentions, evidence references, citations."""

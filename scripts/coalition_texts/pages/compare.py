@@ -1,0 +1,286 @@
+"""Show the shared passages found by `passages.py`: notes on document pages, comparisons, an overview.
+
+- After each paragraph that shares a passage, a note (class PASSAGE_NOTE_CLASS, excluded from the
+  search index) links to the counterpart paragraphs, both ways, and says whether the words are
+  identical or edited.
+- For every pair of documents that share passages, `compare/<left>--<right>.md` sets the passages
+  side by side, sentence by sentence, with `<del>` and `<ins>` marking the words that differ
+  (struck through or underlined, and announced to screen readers, so colour is not needed).
+- `compare/index.md` tells which document shares how much with which.
+
+Every word shown is cut from the source paragraphs by offset: nothing is retyped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+from itertools import groupby
+
+from coalition_texts.analysis.passages import MIN_WORDS, Passage, Sentence, SharedPassages, Text, find_passages, words
+from coalition_texts.model.records import RenderedDocument
+from coalition_texts.model.urls import COMPARE_INDEX, compare_name, compare_page, document_page, prefix
+from coalition_texts.pages.kinds import kind_badge
+from coalition_texts.pages.markdown import front_matter, html_attr, html_text, md_breakable, md_escape
+
+PREFIX = prefix(COMPARE_INDEX)  # from docs/compare/ (and docs/documents/, for the notes) to the docs root
+PASSAGE_NOTE_CLASS = "passage-note"  # the "also in" notes; the search indexer skips them
+
+
+def detect(items: Sequence[RenderedDocument]) -> SharedPassages:
+    return find_passages([Text(item.doc.id, tuple(p.text for p in item.source.paragraphs)) for item in items])
+
+
+def status(identical: bool) -> str:
+    return "identical" if identical else "edited"
+
+
+def _labels(items: dict[str, RenderedDocument], pair: tuple[str, str]) -> tuple[str, str]:
+    """How the two documents are named in a comparison: by short name, with the title where that is shared."""
+    left, right = items[pair[0]].doc, items[pair[1]].doc
+    if left.short_name != right.short_name:
+        return left.short_name, right.short_name
+    return f"{left.short_name}: {left.title}", f"{right.short_name}: {right.title}"
+
+
+# --- Notes on document pages --------------------------------------------------------------------
+
+
+def notes(shared: SharedPassages, items: Sequence[RenderedDocument]) -> dict[str, dict[str, str]]:
+    """For each document, the HTML note to place after each paragraph (by anchor) with a counterpart.
+
+    The notes sit in the raw HTML of the text, which MkDocs passes through untouched: their links
+    name the Markdown files, as Markdown links do, and `resolve_note_links` turns them into the
+    built pages' addresses (which differ between `use_directory_urls` builds and the offline one).
+    """
+    by_id = {item.doc.id: item for item in items}
+    result: dict[str, dict[str, str]] = {}
+    for doc, paragraphs in shared.counterparts().items():
+        anchors = by_id[doc].anchors
+        for paragraph, counterparts in paragraphs.items():
+            parts = []
+            # One entry per other document and status: "Short name, ¶ 3, ¶ 4 — identical (compare)".
+            for (other_id, identical, pair), grouped in groupby(counterparts, lambda c: (c.doc, c.identical, c.pair)):
+                group, other = list(grouped), by_id[other_id]
+                links = []
+                for position, counterpart in enumerate(group):
+                    name = f"{other.doc.short_name}, ¶ {counterpart.paragraph + 1}"
+                    text = name if position == 0 else f"¶ {counterpart.paragraph + 1}"
+                    links.append(
+                        f'<a href="{html_attr(other.doc.id)}.md#{other.anchors[counterpart.paragraph]}">'
+                        f"{html_text(text)}</a>"
+                    )
+                compare = f"{PREFIX}{compare_page(pair)}#passage-{group[0].passage}"
+                parts.append(", ".join(links) + f' — {status(identical)} (<a href="{html_attr(compare)}">compare</a>)')
+            result.setdefault(doc, {})[anchors[paragraph]] = (
+                f'<div class="{PASSAGE_NOTE_CLASS}" role="note" data-search-exclude>'
+                f'<span class="passage-note-label">Also in:</span> {"; ".join(parts)}</div>\n'
+            )
+    return result
+
+
+# --- Comparison pages ---------------------------------------------------------------------------
+
+
+def _rows(passage: Passage, shared: SharedPassages) -> list[tuple[list[Sentence], list[Sentence]]]:
+    """The rows of a passage: matched sentences side by side, and what one side has in between."""
+    left_all, right_all = shared.sentences[passage.left], shared.sentences[passage.right]
+    groups: list[tuple[list[int], list[int]]] = []
+    for match in passage.matches:
+        if groups and (match.left.index in groups[-1][0] or match.right.index in groups[-1][1]):
+            lefts, rights = groups[-1]
+            if match.left.index not in lefts:
+                lefts.append(match.left.index)
+            if match.right.index not in rights:
+                rights.append(match.right.index)
+        else:
+            groups.append(([match.left.index], [match.right.index]))
+    rows = []
+    for number, (lefts, rights) in enumerate(groups):
+        if number:
+            previous_lefts, previous_rights = groups[number - 1]
+            gap_left = list(range(max(previous_lefts) + 1, min(lefts)))
+            gap_right = list(range(max(previous_rights) + 1, min(rights)))
+            if gap_left or gap_right:
+                rows.append(([left_all[i] for i in gap_left], [right_all[i] for i in gap_right]))
+        rows.append(([left_all[i] for i in lefts], [right_all[i] for i in rights]))
+    return rows
+
+
+def _side(sentences: list[Sentence], item: RenderedDocument, marked: set[int], tag: str) -> str:
+    """One cell: the sentences as in the source, each paragraph introduced by its link, changes marked."""
+    if not sentences:
+        return '<span class="passage-none">(no counterpart)</span>'
+    said = {"del": "deleted", "ins": "inserted"}[tag]
+    segments: list[tuple[int, int, int]] = []  # paragraph, start, end
+    for number, sentence in enumerate(sentences):
+        follows = number and sentences[number - 1].index + 1 == sentence.index
+        if follows and segments[-1][0] == sentence.paragraph:
+            segments[-1] = (sentence.paragraph, segments[-1][1], sentence.end)
+        else:
+            segments.append((sentence.paragraph, sentence.start, sentence.end))
+    out, token = [], 0
+    for paragraph, start, end in segments:
+        text = item.source.paragraphs[paragraph].text
+        link = f"[¶ {paragraph + 1}]({PREFIX}{document_page(item.doc.id)}#{item.anchors[paragraph]})"
+        pieces, position = [], start
+        tokens = [(s + start, e + start) for _, s, e in words(text[start:end])]
+        run_start = None
+        for offset, (token_start, token_end) in enumerate(tokens):
+            is_marked = token + offset in marked
+            next_marked = token + offset + 1 in marked and offset + 1 < len(tokens)
+            if is_marked and run_start is None:
+                run_start = token_start
+            if is_marked and not next_marked:
+                run_end = token_end
+                # "Daesh/ISIS" against "ISIS": the joining slash or hyphen goes with the marked word.
+                if run_end + 1 < end and text[run_end] in "/-" and text[run_end + 1].isalnum():
+                    run_end += 1
+                pieces.append(md_escape(text[position:run_start]))
+                pieces.append(
+                    f'<{tag}><span class="passage-sr">[{said}: </span>{md_escape(text[run_start:run_end])}'
+                    f'<span class="passage-sr">]</span></{tag}>'
+                )
+                position, run_start = run_end, None
+        pieces.append(md_escape(text[position:end]))
+        token += len(tokens)
+        out.append(f"{link} {''.join(pieces)}")
+    return "<br>".join(out)
+
+
+def _keys(sentences: list[Sentence]) -> list[str]:
+    return [key for sentence in sentences for key in sentence.keys]
+
+
+def _row(lefts: list[Sentence], rights: list[Sentence], left: RenderedDocument, right: RenderedDocument) -> str:
+    left_keys, right_keys = _keys(lefts), _keys(rights)
+    deleted: set[int] = set()
+    inserted: set[int] = set()
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, left_keys, right_keys, autojunk=False).get_opcodes():
+        if op in ("delete", "replace"):
+            deleted.update(range(i1, i2))
+        if op in ("insert", "replace"):
+            inserted.update(range(j1, j2))
+    return f"| {_side(lefts, left, deleted, 'del')} | {_side(rights, right, inserted, 'ins')} |\n"
+
+
+def _span(numbers: tuple[int, ...]) -> str:
+    first, last = numbers[0] + 1, numbers[-1] + 1
+    return f"¶ {first}" if first == last else f"¶ {first}–{last}"
+
+
+def _document_line(item: RenderedDocument, side: str, words_count: int) -> str:
+    doc = item.doc
+    date = doc.published.human() if doc.published else "undated"
+    return (
+        f"- {side}, {md_breakable(doc.short_name)}: [{md_escape(doc.title)}]({PREFIX}{document_page(doc.id)}) "
+        f"{kind_badge(doc)}, {md_breakable(doc.publisher)}, "
+        f"{md_escape(date)} ({words_count:,} words)\n"
+    )
+
+
+def comparison_page(pair: tuple[str, str], shared: SharedPassages, items: dict[str, RenderedDocument]) -> str:
+    left, right = items[pair[0]], items[pair[1]]
+    left_label, right_label = _labels(items, pair)
+    passages = shared.passages[pair]
+    matches = [m for p in passages for m in p.matches]
+    same = sum(m.identical for m in matches)
+    title = f"Shared passages: {left_label} and {right_label}"
+    meta = {
+        "title": title,
+        "description": f"The passages that “{left.doc.title}” and “{right.doc.title}” share, side by side.",
+        "search": {"exclude": True},  # the words are already indexed on the documents' own pages
+    }
+    lines = [
+        front_matter(meta),
+        f"\n# Shared passages: {md_breakable(left_label)} and {md_breakable(right_label)}\n\n",
+        _document_line(left, "Left", shared.word_counts[pair[0]]),
+        _document_line(right, "Right", shared.word_counts[pair[1]]),
+        f"\n{len(passages)} shared {'passage' if len(passages) == 1 else 'passages'}, "
+        f"{len(matches)} pairs of sentences: {same} identical, {len(matches) - same} edited. "
+        "[All shared passages](index.md).\n\n",
+        '!!! note "How to read this comparison"\n\n'
+        "    Each row sets sentences of the left document beside the sentences of the right document that "
+        "carry the same words. Words of the left document that the right one does not have are struck "
+        "through (marked as deleted); words the right document has instead or in addition are underlined "
+        "(marked as inserted). Differences of letter case, punctuation, quotation marks and apostrophes are "
+        "not marked. A sentence inside a passage that has no counterpart is set against “(no counterpart)”. "
+        "The left document is the longer of the two; the order says nothing about which came first.\n",
+    ]
+    for passage in passages:
+        where = (
+            f"{md_breakable(left_label)} {_span(passage.paragraphs('left'))}; "
+            f"{md_breakable(right_label)} {_span(passage.paragraphs('right'))}"
+        )
+        lines.append(f"\n## Passage {passage.number}: {status(passage.identical)} {{#passage-{passage.number}}}\n\n")
+        lines.append(f"{where}.\n\n")
+        lines.append('<div class="passage-compare" markdown>\n\n')
+        lines.append(f"| {md_breakable(left_label)} | {md_breakable(right_label)} |\n| --- | --- |\n")
+        lines.extend(_row(lefts, rights, left, right) for lefts, rights in _rows(passage, shared))
+        lines.append("\n</div>\n")
+    return "".join(lines)
+
+
+# --- Overview -----------------------------------------------------------------------------------
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)} %" if whole else "0 %"
+
+
+def overview_page(shared: SharedPassages, items: dict[str, RenderedDocument]) -> str:
+    rows = [
+        "| Documents | Passages | Sentence pairs | Share of each document's words | Comparison |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for pair, passages in shared.passages.items():
+        left, right = items[pair[0]].doc, items[pair[1]].doc
+        matches = [m for p in passages for m in p.matches]
+        same = sum(m.identical for m in matches)
+        shares = "<br>".join(
+            f"{md_escape(doc.short_name)}: {_percent(shared.shared_words(pair, side), shared.word_counts[doc.id])}"
+            for side, doc in enumerate((left, right))
+        )
+        rows.append(
+            f"| [{md_escape(left.short_name)}]({PREFIX}{document_page(left.id)}) and "
+            f"[{md_escape(right.short_name)}]({PREFIX}{document_page(right.id)}) | {len(passages)} | {len(matches)} "
+            f"({same} identical, {len(matches) - same} edited) | {shares} | [compare]({compare_name(pair)}.md) |"
+        )
+    sharing = {doc for pair in shared.passages for doc in pair}
+    alone = [item.doc for item in items.values() if item.doc.id not in sharing]
+    count = len(shared.passages)
+    lines = [
+        front_matter(
+            {"title": "Shared passages", "description": "Which documents repeat the words of which, and how much."}
+        ),
+        "\n# Shared passages\n\n",
+        "Where one document repeats the words of another, word for word or with changes, the two share a "
+        "passage. Each document page notes, after such a paragraph, where else its words appear; the "
+        "comparisons below set the passages side by side and mark every word that differs.\n\n",
+        f"Passages are found sentence by sentence: two sentences count as the same passage when they have at "
+        f"least {MIN_WORDS} words in common, in the same order, making up most of the shorter sentence. Letter "
+        "case, punctuation, quotation marks and apostrophes are not compared. A pair is “identical” when the "
+        "words are the same, and “edited” when words were changed, added or left out.\n\n",
+        f"## Pairs of documents\n\n{count} {'pair' if count == 1 else 'pairs'} of documents share passages.\n\n",
+    ]
+    if count:
+        lines.append("\n".join(rows) + "\n")
+    if alone:
+        lines.append("\n## Documents that share no passage\n\n")
+        lines.append(
+            "These documents repeat no passage of another document of the collection:\n\n"
+            + "".join(
+                f"- [{md_escape(doc.title)}]({PREFIX}{document_page(doc.id)}) ({md_escape(doc.publisher)})\n"
+                for doc in alone
+            )
+        )
+    return "".join(lines)
+
+
+def pages(shared: SharedPassages, items: Sequence[RenderedDocument]) -> dict[str, str]:
+    """Every page of the `compare/` folder: the overview and one comparison per pair."""
+    by_id = {item.doc.id: item for item in items}
+    result = {COMPARE_INDEX: overview_page(shared, by_id)}
+    for pair in shared.passages:
+        result[compare_page(pair)] = comparison_page(pair, shared, by_id)
+    return result

@@ -1,0 +1,274 @@
+"""Write the generated folder `docs/documents/`: one page per document, and the list of all of them.
+
+Source paragraphs are written as raw HTML `<p>` elements with escaped text, which Markdown passes
+through untouched: that is what keeps every word exactly as published. Everything else is Markdown
+with escaped values, so that MkDocs checks the links between pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from coalition_texts.analysis import citation
+from coalition_texts.analysis.feed_dates import feed_date
+from coalition_texts.model.dates import supplied_parts_phrase
+from coalition_texts.model.records import Catalog, Document, RenderedDocument, sort_key
+from coalition_texts.model.urls import (
+    CORPUS_JSON,
+    DOCUMENTS_INDEX,
+    absolute,
+    event_page,
+    page_path,
+    prefix,
+    source_download,
+    text_download,
+)
+from coalition_texts.model.urls import (
+    document_page as document_path,
+)
+from coalition_texts.pages.kinds import kind_badge
+from coalition_texts.pages.markdown import (
+    front_matter,
+    html_attr,
+    html_text,
+    md_breakable,
+    md_escape,
+    md_with_links,
+)
+
+PREFIX = prefix(DOCUMENTS_INDEX)  # from docs/documents/ to the docs root
+LANGUAGES = {"en": "English", "fr": "French", "ar": "Arabic", "es": "Spanish", "pt": "Portuguese"}
+
+
+def description(doc: Document) -> str:
+    date = doc.published.human() if doc.published else "undated"
+    return f"{doc.kind_label} published by {doc.publisher} ({date}): “{doc.title}”."
+
+
+def date_cell(doc: Document) -> str:
+    if doc.published is None:
+        return "Date unknown"
+    return md_escape(doc.published.human()) + supplied_cell_note(doc)
+
+
+def supplied_cell_note(doc: Document) -> str:
+    """What follows a listing's date: "(supplied)", or "(year supplied)" where only the year is."""
+    if not doc.published or not doc.date_supplied_parts:
+        return ""
+    if doc.date_supplied_parts == doc.published.parts:
+        return " (supplied)"
+    return f" ({' and '.join(doc.date_supplied_parts)} supplied)"
+
+
+def event_links(doc: Document, catalog: Catalog, prefix: str) -> str:
+    return ", ".join(f"[{md_escape(catalog.event(e).short_name)}]({prefix}{event_page(e)})" for e in doc.events)
+
+
+def _card(doc: Document, catalog: Catalog, prefix: str) -> str:
+    """One document of a list: its title, then kind, publisher, date and events (the list's filters read the data-*)."""
+    events = " ".join(doc.events)
+    return (
+        f'<li class="doc-card" data-kind="{html_attr(doc.kind)}" data-events="{html_attr(events)}"'
+        f' data-publisher="{html_attr(doc.publisher)}" markdown="block">\n'
+        f'<p class="doc-card__title" markdown="span">[{md_escape(doc.title)}]({prefix}{document_path(doc.id)})</p>\n'
+        f'<p class="doc-card__meta" markdown="span">{kind_badge(doc)} '
+        f'<span class="doc-card__fact">{md_breakable(doc.publisher)}</span> '
+        f'<span class="doc-card__fact">{date_cell(doc)}</span> '
+        f'<span class="doc-card__fact">{event_links(doc, catalog, prefix)}</span></p>\n'
+        "</li>\n"
+    )
+
+
+def documents_list(docs: list[Document], catalog: Catalog, prefix: str, *, filters: bool = False) -> str:
+    """A list of documents, newest first, one card each; `prefix` leads from the page's folder to the docs root.
+
+    The list is complete HTML: with `filters`, docs/javascripts/document-filters.js adds controls to
+    narrow it by kind, event and publisher, and without script every document shows.
+    """
+    cards = "".join(_card(doc, catalog, prefix) for doc in sorted(docs, key=sort_key))
+    if not filters:
+        return f'<ul class="doc-cards" markdown="block">\n{cards}</ul>\n'
+    # The script fills the slot; its room is kept from the start, so that nothing moves when it does, and
+    # given back when script is off (the <noscript> style), so that no empty space stands above the list.
+    slot = (
+        '<div class="doc-filters-slot"></div>\n'
+        "<noscript><style>.doc-filters-slot { display: none; }</style></noscript>\n\n"
+    )
+    return slot + f'<ul class="doc-cards" data-filterable="" markdown="block">\n{cards}</ul>\n'
+
+
+def definition(term: str, value: str) -> str:
+    return f"{term}\n:   {value}\n"
+
+
+def _flag(text: str) -> str:
+    return f' <span class="flag">{html_text(text)}</span>'
+
+
+def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
+    doc, source = item.doc, item.source
+    precision = {"day": "", "month": " (month known, not the day)", "year": " (year known only)"}
+    published = md_escape(doc.published.human()) + precision[doc.published.precision] if doc.published else "Unknown"
+    if doc.published and doc.date_supplied_parts:
+        if doc.date_supplied_parts == doc.published.parts:
+            published += _flag("supplied: not stated in the text")
+        else:
+            published += _flag(f"supplied: {supplied_parts_phrase(doc.published, doc.date_supplied_parts)}")
+    if doc.date_note:
+        published += "<br>" + md_with_links(doc.date_note)
+    publisher = md_escape(doc.publisher) + (_flag("supplied: not named in the text") if doc.publisher_supplied else "")
+    title = md_escape(doc.title) + (_flag("supplied: the text has no title") if doc.title_supplied else "")
+    address = f"[{md_escape(doc.url)}](<{doc.url}>)" if doc.url else "Not recorded"
+    if doc.url and doc.url_supplied:
+        address += _flag("supplied: not in the text, from the project's notes on where it was found")
+    original = f" (captured as `{doc.original_file}`)" if doc.original_file else ""
+    parts = [
+        definition("Title", title),
+        definition("Publisher", publisher),
+        definition("Published", published),
+        definition("Kind", doc.kind_label),
+        definition("Events", event_links(doc, catalog, PREFIX)),
+    ]
+    if doc.place:
+        parts.append(definition("Place", md_escape(doc.place)))
+    parts += [
+        definition("Language", LANGUAGES.get(doc.language, doc.language)),
+        definition("Original address", address),
+        definition("Source file", f"`{doc.file}`{original}"),
+        definition("SHA-256", f'<code class="checksum">{source.sha256}</code>'),
+        definition("Length", f"{len(source.paragraphs)} paragraphs, {item.words} words"),
+        definition(
+            "Download",
+            f'<span class="downloads">[Source file as captured](<{PREFIX}{source_download(doc)}>){{ download="" }} · '
+            f'[Clean text](<{PREFIX}{text_download(doc)}>){{ download="" }} · '
+            f"[All documents as JSON]({PREFIX}{CORPUS_JSON})</span>",
+        ),  # written by open_data.py; `download`: saved as UTF-8 bytes, not shown in a guessed encoding
+    ]
+    return '<div class="doc-meta" markdown>\n\n' + "\n".join(parts) + "\n</div>\n"
+
+
+def paragraph_html(anchor: str, number: int, text: str, mark: Callable[[str], str] = html_text) -> str:
+    """`mark` writes the text as HTML: escaped, and optionally with glossary terms explained (glossary.py)."""
+    return (
+        f'<p id="{anchor}" class="para" data-n="{number}">'
+        f'<a class="para-link" href="#{anchor}" aria-label="Link to paragraph {number}"></a>'
+        f"{mark(text)}</p>\n"
+    )
+
+
+def retired_html(anchor: str, date: str, successor: str, number: int) -> str:
+    return (
+        f'<div id="{anchor}" class="para-retired" role="note" data-successor="{successor}">'
+        f"<p>The paragraph this link pointed to (#{anchor}) was removed from the source text on "
+        f'{html_text(date)}. <a href="#{successor}">Go to the nearest remaining paragraph, ¶ {number}</a>.</p>'
+        "</div>\n"
+    )
+
+
+def furniture_block(item: RenderedDocument) -> str:
+    removed = item.source.removed
+    if not removed:
+        return ""
+    rows = "".join(f"<li>Line {r.line}: <q>{html_text(r.text)}</q></li>" for r in removed)
+    lines = "line" if len(removed) == 1 else "lines"
+    return (
+        "\n## Removed page furniture\n\n"
+        '<details class="furniture note"><summary>'
+        f"{len(removed)} {lines} of page furniture removed from the captured text</summary>"
+        "<p>These lines belong to the web page the text was captured from, not to the text. They are "
+        "declared in <code>sources/catalog.yml</code> and left out of the text above.</p>"
+        f"<ul>{rows}</ul></details>\n"
+    )
+
+
+def document_page(
+    item: RenderedDocument,
+    catalog: Catalog,
+    mark: Callable[[str], str] = html_text,
+    after: dict[str, str] | None = None,
+    *,
+    site_url: str | None = None,
+) -> str:
+    """`after` maps an anchor to HTML placed after that paragraph, outside it (compare.notes).
+
+    With `site_url`, the page ends with the citation forms of the text (citation.py).
+    """
+    doc, source = item.doc, item.source
+    meta = {
+        "title": doc.title,
+        "description": description(doc),
+        "date": doc.published.iso() if doc.published else None,
+        "date_precision": doc.published.precision if doc.published else None,
+        "date_supplied": doc.date_supplied,
+        "date_supplied_parts": list(doc.date_supplied_parts),
+        "title_supplied": doc.title_supplied,
+        "publisher": doc.publisher,
+        "publisher_supplied": doc.publisher_supplied,
+        "source_url": doc.url,
+        "url_supplied": doc.url_supplied,
+        "kind": doc.kind,
+        "events": list(doc.events),
+        "language": doc.language,
+        "source_file": doc.file,
+        "original_file": doc.original_file,
+        "source_sha256": source.sha256,
+        "paragraphs": len(source.paragraphs),
+        "words": item.words,
+        "feed_date": feed_date(doc, catalog),  # a full date for the feeds (see analysis/feed_dates.py)
+    }
+    if doc.tags:
+        meta["tags"] = list(doc.tags)  # shown and listed by Material's tags plugin (topics.py)
+    number_of = {anchor: n for n, anchor in enumerate(item.anchors, start=1)}
+    retired_before: dict[str, list[str]] = {}
+    for anchor, date, successor in item.retired:
+        retired_before.setdefault(successor, []).append(retired_html(anchor, date, successor, number_of[successor]))
+    body = []
+    for number, (anchor, paragraph) in enumerate(zip(item.anchors, source.paragraphs, strict=True), start=1):
+        body.extend(retired_before.get(anchor, []))
+        body.append(paragraph_html(anchor, number, paragraph.text, mark))
+        if after and anchor in after:
+            body.append(after[anchor])
+    notes = f'\n!!! info "About this source"\n\n    {md_with_links(doc.notes)}\n' if doc.notes else ""
+    return (
+        front_matter(meta)
+        + f"\n# {md_escape(doc.title.strip())}\n\n"
+        + f'<p class="doc-kind">{kind_badge(doc)}</p>\n\n'
+        + metadata_block(item, catalog)
+        + notes
+        + f'\n## Text\n\n<div class="doc-text" lang="{html_attr(doc.language)}" markdown="0"'
+        + f' data-cite="{html_attr(citation.plain_text_head(doc))}">\n\n'
+        + "\n".join(body)
+        + "\n</div>\n"
+        + (citation.markdown_block(doc, absolute(site_url, page_path(document_path(doc.id)))) if site_url else "")
+        + furniture_block(item)
+    )
+
+
+def documents_index(catalog: Catalog) -> str:
+    count = len(catalog.documents)
+    return (
+        front_matter({"title": "Documents", "description": f"All {count} documents of the collection."})
+        + "\n# Documents\n\n"
+        + f"All {count} documents, newest first (undated ones last). The label beside each says what kind"
+        f" of source it is (see [About this site]({PREFIX}about.md#kinds-of-source)). A date marked “supplied” is not"
+        " stated in the text itself (“year supplied”: the text gives the day and month, not the year);"
+        " each document's page says where it comes from.\n\n"
+        + documents_list(list(catalog.documents), catalog, PREFIX, filters=True)
+    )
+
+
+def pages(
+    documents: list[RenderedDocument],
+    catalog: Catalog,
+    mark: Callable[[str], str],
+    notes: dict[str, dict[str, str]],
+    site_url: str,
+) -> dict[str, str]:
+    """The folder's pages, by their path under docs/: `mark` writes a paragraph's text as HTML (the
+    glossary's terms explained), `notes` are the shared-passage notes by document and anchor."""
+    pages = {
+        document_path(item.doc.id): document_page(item, catalog, mark, notes.get(item.doc.id), site_url=site_url)
+        for item in documents
+    }
+    pages[DOCUMENTS_INDEX] = documents_index(catalog)
+    return pages

@@ -1,0 +1,80 @@
+"""Write the generated folder `docs/snippets/`: what the home page includes, and the glossary's abbreviations.
+
+- `documents-table.md`: the newest documents, with a link to all of them;
+- `event-list.md`: a card per event with its summary, then the timeline and the differences;
+- `kinds.md`: the kinds of source, for the About page (pages/kinds.py);
+- `abbreviations.md`: one abbreviation definition per glossary form, appended to every page by
+  `pymdownx.snippets` (`auto_append` in mkdocs.yml) for Python-Markdown's `abbr` extension.
+
+Links are relative to the docs root, where the home page lives.
+"""
+
+from __future__ import annotations
+
+from coalition_texts.model.records import Catalog, sort_key
+from coalition_texts.model.urls import (
+    ABBREVIATIONS_SNIPPET,
+    DIFFERENCES,
+    KINDS_SNIPPET,
+    DOCUMENTS_INDEX,
+    DOCUMENTS_TABLE_SNIPPET,
+    EVENT_LIST_SNIPPET,
+    TIMELINE,
+    event_page,
+)
+from coalition_texts.pages.documents import documents_list
+from coalition_texts.pages.events import lead
+from coalition_texts.pages.evidence_links import Links
+from coalition_texts.pages.kinds import kinds_section
+from coalition_texts.pages.markdown import md_escape
+from coalition_texts.sources.editorial import Editorial
+from coalition_texts.sources.glossary import Glossary
+
+HOME = "index.md"  # the page that includes the snippets: their links are relative to it
+HOME_TABLE_LIMIT = 25  # the home page lists the newest documents; the listing page has them all
+
+
+def home_table(catalog: Catalog) -> str:
+    """The snippet the home page includes: the newest documents, with a link to all of them."""
+    docs = sorted(catalog.documents, key=sort_key)[:HOME_TABLE_LIMIT]
+    more = ""
+    if len(catalog.documents) > len(docs):
+        more = f"\n[All {len(catalog.documents)} documents]({DOCUMENTS_INDEX})\n"
+    return documents_list(docs, catalog, "") + more
+
+
+def home_events(catalog: Catalog, editorial: Editorial, links: Links) -> str:
+    """The home page's lead: a card per event with its summary, then the timeline and the differences."""
+    cards = []
+    for event in catalog.events:
+        place = f", {md_escape(event.place)}" if event.place else ""
+        cards.append(
+            f"-   **[{md_escape(event.name)}]({event_page(event.id)})**\n\n"
+            f"    {md_escape(event.when())}{place}\n\n"
+            f"    {lead(editorial.events[event.id], links, HOME).strip()}\n"
+        )
+    cards.append(
+        f"-   **[Timeline]({TIMELINE})**\n\n"
+        "    From the Coalition's founding in 2014 to the Niamey meeting, entry by entry.\n"
+    )
+    cards.append(
+        f"-   **[Where the sources differ]({DIFFERENCES})**\n\n"
+        "    The first meeting in Africa, who represented the United States, the Coalition's size, the statement's"
+        " date, the Niamey action plan, names, and what each report leaves out.\n"
+    )
+    return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n"
+
+
+def abbreviations(glossary: Glossary) -> str:
+    """The snippet appended to every Markdown page: one abbreviation definition per form."""
+    return "".join(f"*[{form}]: {term.tooltip}\n" for form, term in sorted(glossary.by_form.items()))
+
+
+def pages(catalog: Catalog, editorial: Editorial, links: Links, glossary: Glossary) -> dict[str, str]:
+    """The folder's files, by their path under docs/."""
+    return {
+        DOCUMENTS_TABLE_SNIPPET: home_table(catalog),
+        EVENT_LIST_SNIPPET: home_events(catalog, editorial, links),
+        ABBREVIATIONS_SNIPPET: abbreviations(glossary),
+        KINDS_SNIPPET: kinds_section(catalog),  # the About page's list of kinds of source
+    }

@@ -1,0 +1,1 @@
+"""One reader per input of `sources/`: each checks its file and returns records, never Markdown."""

@@ -1,0 +1,111 @@
+"""Helpers the tests share (as MkDocs' tests/base.py): the checkout, scratch copies and builds, sources read once.
+
+Builds, scratch copies, the static-file server and Chromium's arguments come from the harness the
+benchmarks use too (coalition_bench/harness.py); this module binds them to this checkout. Nothing
+here runs at import time: the catalog and the conversion are read on first use and kept.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from coalition_bench import harness
+from coalition_bench.harness import CHROMIUM, CHROMIUM_ARGS, build_environment, mkdocs_build, serve
+from coalition_texts.analysis.evidence import Evidence
+from coalition_texts.build import render
+from coalition_texts.model.records import Catalog, RenderedDocument
+from coalition_texts.pages.evidence_links import Links
+from coalition_texts.sources.anchors import Registry
+from coalition_texts.sources.catalog import load_catalog
+from coalition_texts.sources.editorial import load_evidence_sources
+from coalition_texts.sources.search_variants import VariantGroup, load_variants
+from coalition_texts.sources.texts import read_source
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "SOURCES", "mkdocs_build", "serve"]
+
+
+def copy_project(target: Path) -> Path:
+    """A scratch copy of this checkout (without generated or cached files) to change freely."""
+    return harness.copy_project(ROOT, target)
+
+
+def one_build_error(result: subprocess.CompletedProcess[str]) -> str:
+    """The single ERROR line of a build that bad input stopped cleanly (exit 1, no traceback)."""
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1, result.stderr
+    return errors[0]
+
+
+@functools.cache
+def catalog() -> Catalog:
+    """The checkout's catalog, read on first use."""
+    return load_catalog(SOURCES)
+
+
+@functools.cache
+def variant_groups() -> tuple[VariantGroup, ...]:
+    """The checkout's search variants (sources/search-variants.yml), read on first use."""
+    return load_variants(SOURCES)
+
+
+@functools.cache
+def links() -> Links:
+    """The checkout's evidence references, resolved against its documents and made links (built on first use)."""
+    return Links(Evidence(rendered(), load_evidence_sources(SOURCES, catalog())))
+
+
+@functools.cache
+def rendered() -> tuple[RenderedDocument, ...]:
+    """The checkout's documents with their anchors (the conversion in memory; the registry is not written)."""
+    return tuple(render(ROOT, Registry(SOURCES / "anchors.json")).documents)
+
+
+def run_conversion(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """`python -m coalition_texts --root <project> ...` as a person runs it, with the copy's own pipeline."""
+    return subprocess.run(
+        [sys.executable, "-m", "coalition_texts", "--root", str(project), *arguments],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=build_environment(project),
+    )
+
+
+def index_of(site: Path) -> dict:
+    """The built site's search index."""
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def repoint_citations(project: Path, doc_id: str) -> dict[str, str]:
+    """Do in a scratch copy what the build asks editors to do when a cited paragraph is removed:
+    cite the paragraph its anchor now leads to. Returns {retired anchor: successor}.
+
+    The site's own prose and data cite paragraphs as `<id>#pN` or `<id>.md#pN`; every such citation
+    in `sources/` (but the texts and the registry) and in the hand-written pages is re-pointed.
+    """
+    registry = Registry(project / "sources" / "anchors.json")
+    doc = next(d for d in load_catalog(project / "sources").documents if d.id == doc_id)
+    source = read_source(project / "sources" / doc.file, doc.strip, doc_id)
+    registry.assign(doc_id, [p.text for p in source.paragraphs], "2026-01-01")
+    entry = registry.documents[doc_id]
+    moved = {r.anchor: entry.successor_of(r.anchor) for r in entry.retired}
+    citation = re.compile(rf"({re.escape(doc_id)}(?:\.md)?#)(p[0-9]+)\b")
+    texts = {project / "sources" / d.file for d in load_catalog(project / "sources").documents}
+    for path in [*(project / "sources").rglob("*"), *(project / "docs").glob("*.md")]:
+        if not path.is_file() or path in texts or path.name == "anchors.json":
+            continue
+        text = path.read_text(encoding="utf-8")
+        changed = citation.sub(lambda m: m.group(1) + moved.get(m.group(2), m.group(2)), text)
+        if changed != text:
+            path.write_text(changed, encoding="utf-8")
+    return moved

@@ -1,0 +1,224 @@
+"""Search as a reader uses it, in Chromium: the first hit opens on the paragraph, online and offline."""
+
+from __future__ import annotations
+
+import re
+from html import unescape as html_unescape
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.base import catalog, copy_project, index_of, mkdocs_build, variant_groups
+
+pytestmark = pytest.mark.browser
+
+SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
+SEARCH_INPUT = "input.md-search__input"
+META = ".md-search-result__meta"
+# Material's placeholders while the index loads and before anything is typed.
+NOT_YET = ("Initializing search", "Type to start searching")
+
+
+def forms(word: str) -> set[str]:
+    """The word and, if it is in a group of sources/search-variants.yml, the group's other terms."""
+    for group in variant_groups():
+        if word.lower() in (term.lower() for term in group.terms):
+            return {term.lower() for term in group.terms}
+    return {word.lower()}
+
+
+def open_search(page: Page) -> None:
+    """Open the search box; on a phone it is behind the header's search button."""
+    button = page.locator('label.md-header__button[for="__search"]')
+    if page.locator("#__search").is_checked():
+        page.locator(SEARCH_INPUT).focus()
+    elif button.is_visible():
+        button.click()
+        expect(page.locator(SEARCH_INPUT)).to_be_focused()
+    else:
+        page.locator(SEARCH_INPUT).click()
+
+
+def search(page: Page, query: str) -> None:
+    """Type the query into Material's search box and wait for the results of the whole query."""
+    open_search(page)
+    page.locator(SEARCH_INPUT).fill(query)
+    page.locator(SEARCH_INPUT).press("End")  # Material queries on keyup
+    page.wait_for_function(
+        "([selector, waiting]) => { const meta = document.querySelector(selector);"
+        " return meta && !waiting.some(text => meta.textContent.includes(text)); }",
+        arg=[META, list(NOT_YET)],
+        timeout=20_000,
+    )
+
+
+def open_first_result(page: Page) -> str:
+    """Follow the best hit of the first group (a group is headed by its page); return its address."""
+    group = page.locator(".md-search-result__item").first
+    links = group.locator(":scope > a.md-search-result__link")
+    page_score = float(links.nth(0).locator("article").get_attribute("data-md-score"))
+    hit = links.nth(1)
+    href = hit.get_attribute("href")
+    assert re.search(r"#p\d+$", href), f"the first result is not a paragraph: {href}"
+    # The paragraph is the group's best match, so Material shows it first rather than folded away.
+    assert float(hit.locator("article").get_attribute("data-md-score")) >= page_score
+    hit.click()
+    page.wait_for_url(re.compile(r"#p\d+$"))
+    return href
+
+
+def landed_paragraph_text(page: Page) -> str:
+    target = page.locator(":target")
+    expect(target).to_have_class(re.compile(r"\bpara\b"))
+    return target.inner_text().lower()
+
+
+@pytest.mark.parametrize("query", ["Benin", "Khorasan", "Monguno", "Niamey action plan", "Marrakech", "eighty-five"])
+def test_first_result_opens_on_a_paragraph_holding_the_words(page, site_url, query):
+    page.goto(site_url + "/")
+    search(page, query)
+    open_first_result(page)
+    text = landed_paragraph_text(page)
+    for word in query.split():
+        assert any(form in text for form in forms(word)), f"{word!r} (or a variant) is not in: {text[:200]}"
+    # Search highlighting marks the words searched for in the landed paragraph.
+    literal = [word for word in query.split() if word.lower() in text]
+    assert literal
+    expect(page.locator(":target mark[data-md-highlight]").first).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("query", "other"), [("Marrakesh", "Marrakech"), ("AFG", "Africa Focus Group"), ("ISIL", "Daesh")]
+)
+def test_a_variant_finds_paragraphs_that_use_another_form(page, site_url, built_site, query, other):
+    page.goto(site_url + "/")
+    search(page, query)
+    hrefs = page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    found = {re.sub(r"\?[^#]*", "", href).removeprefix(site_url + "/") for href in hrefs if "#p" in href}
+    texts = {entry["location"]: entry["text"].lower() for entry in index_of(built_site)["docs"]}
+    through_variant = [loc for loc in found if other.lower() in texts[loc] and query.lower() not in texts[loc]]
+    assert through_variant, f"no paragraph that writes {other!r} but not {query!r} among the results"
+
+
+def test_a_publisher_finds_its_document(page, site_url):
+    page.goto(site_url + "/")
+    search(page, "Presswire")
+    first = page.locator(".md-search-result__item").first.locator("a.md-search-result__link").first
+    expect(first).to_have_attribute("href", re.compile(r"/documents/einpresswire-niamey-action-plan-2023/"))
+
+
+def test_a_word_in_no_document_says_so(page, site_url):
+    page.goto(site_url + "/")
+    search(page, "Zyxqwvutz")
+    expect(page.locator(META)).to_have_text("No matching documents")
+    expect(page.locator(".md-search-result__item")).to_have_count(0)
+
+
+def test_no_result_links_to_undefined(page, site_url):
+    page.goto(site_url + "/")
+    search(page, "Coalition")
+    hrefs = page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs and not [href for href in hrefs if "undefined" in href]
+
+
+@pytest.fixture(params=list(SIZES), ids=list(SIZES))
+def sized(browser, request):
+    width, height = SIZES[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    yield context.new_page()
+    context.close()
+
+
+def whole_word(word: str, text: str) -> bool:
+    return re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text, re.IGNORECASE) is not None
+
+
+@pytest.mark.parametrize("query", ["Niger terrorism financing", "Monguno", "Africa Focus Group"])
+def test_results_open_on_the_hit_with_short_name_and_kind(sized, site_url, built_site, query):
+    """Each document's group: its title and kind, then the paragraph hit; no topic chips before it."""
+    sized.goto(site_url + "/")
+    search(sized, query)
+    expect(sized.locator(".md-search-result .md-tags")).to_have_count(0)
+    by_id = {doc.id: doc for doc in catalog().documents}
+    groups = sized.locator(".md-search-result__item").all()
+    checked = 0
+    for group in groups:
+        links = group.locator(":scope > a.md-search-result__link")
+        head = re.search(r"/documents/([^/?#]+)/", links.first.get_attribute("href") or "")
+        if not head or head.group(1) not in by_id:
+            continue
+        doc = by_id[head.group(1)]
+        expect(links.first.locator("h1 .kind-badge")).to_have_text(doc.kind_label)
+        # What follows the head is a hit: a paragraph titled by its number and the text's short name.
+        if links.count() > 1:
+            hit = links.nth(1)
+            assert re.search(r"#p\d+$", hit.get_attribute("href"))
+            expect(hit.locator("h2")).to_have_text(re.compile(rf"^¶\s\d+ · {re.escape(doc.short_name)}$"))
+            box_head, box_hit = links.first.bounding_box(), hit.bounding_box()
+            assert box_hit["y"] - (box_head["y"] + box_head["height"]) < 30, "something stands between head and hit"
+        checked += 1
+    assert checked
+    assert sized.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_whole_word_ranks_above_the_start_of_a_longer_word(sized, site_url, built_site):
+    """ "Niger terrorism financing": a paragraph saying "Niger" comes before one that only says "Nigerian"."""
+    texts = {entry["location"]: html_unescape(entry["text"]) for entry in index_of(built_site)["docs"]}
+    sized.goto(site_url + "/")
+    search(sized, "Niger terrorism financing")
+    hits = sized.locator("a.md-search-result__link").evaluate_all(
+        "links => links.map(a => [a.getAttribute('href'), parseFloat(a.querySelector('article').dataset.mdScore)])"
+    )
+    ranked = []  # (location, score) of paragraph hits in the order shown
+    for href, score in hits:
+        match = re.search(r"(documents/[^/?#]+/)(?:\?[^#]*)?(#p\d+)$", href)
+        if match:
+            ranked.append((match.group(1) + match.group(2), score))
+    whole = [(loc, score) for loc, score in ranked if whole_word("Niger", texts[loc])]
+    prefix_only = [
+        (loc, score) for loc, score in ranked if "niger" in texts[loc].lower() and not whole_word("Niger", texts[loc])
+    ]
+    assert whole and prefix_only, "the texts no longer hold both cases"
+    assert any(whole_word("Nigerian", texts[loc]) for loc, _ in prefix_only)
+    assert min(score for _, score in whole) > max(score for _, score in prefix_only)
+    order = [loc for loc, _ in ranked]
+    assert order.index(whole[0][0]) < order.index(prefix_only[0][0])
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory) -> Path:
+    """`OFFLINE=true mkdocs build` of a scratch copy of the project."""
+    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
+    site = project / "site"
+    result = mkdocs_build(project, site, env={"OFFLINE": "true"})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_offline_build_is_made_for_the_file_system(offline_site):
+    script = (offline_site / "search" / "search_index.js").read_text(encoding="utf-8")
+    # The offline plugin copies the index after search_index.py has rewritten it.
+    assert script == "var __index = " + (offline_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"location":"documents/canada-joint-statement-2022.html#p1"' in script
+    assert (offline_site / "documents" / "canada-joint-statement-2022.html").is_file()  # no directory URLs
+    for page in offline_site.rglob("*.html"):
+        assert "unpkg.com" not in page.read_text(encoding="utf-8"), page
+
+
+def test_offline_search_works_from_disk_without_other_hosts(browser, offline_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    try:
+        page.goto((offline_site / "index.html").as_uri())
+        search(page, "Benin")
+        href = open_first_result(page)
+        assert href.startswith("file://") and ".html?h=benin#p" in href
+        assert "benin" in landed_paragraph_text(page)
+        expect(page.locator(":target mark[data-md-highlight]").first).to_be_visible()
+    finally:
+        context.close()
+    elsewhere = sorted({url for url in requests if not url.startswith(("file:", "data:", "blob:", "about:"))})
+    assert not elsewhere, f"the offline site asked other hosts for: {elsewhere}"
