@@ -15,10 +15,10 @@ from coalition_texts.model.records import Catalog, sort_key
 from coalition_texts.model.urls import (
     ABBREVIATIONS_SNIPPET,
     DIFFERENCES,
-    KINDS_SNIPPET,
     DOCUMENTS_INDEX,
     DOCUMENTS_TABLE_SNIPPET,
     EVENT_LIST_SNIPPET,
+    KINDS_SNIPPET,
     TIMELINE,
     event_page,
 )
