@@ -33,8 +33,16 @@ LANGUAGES = {"en": "English", "fr": "French", "ar": "Arabic", "es": "Spanish", "
 
 
 def description(doc: Document) -> str:
-    date = doc.published.human() if doc.published else "undated"
-    return f"{doc.kind_label} published by {doc.publisher} ({date}): “{doc.title}”."
+    """The page's meta description; what the text does not state is in square brackets, as in the
+    plain-text citation, so that a description quoted elsewhere still tells the source from the site."""
+
+    def mark(text: str) -> str:
+        return f"[{text}]"
+
+    date = doc.published.human_marking(doc.date_supplied_parts, mark) if doc.published else "undated"
+    publisher = mark(doc.publisher) if doc.publisher_supplied else doc.publisher
+    title = mark(doc.title) if doc.title_supplied else doc.title
+    return f"{doc.kind_label} published by {publisher} ({date}): “{title}”."
 
 
 def date_cell(doc: Document) -> str:
@@ -63,9 +71,12 @@ def documents_table(docs: list[Document], catalog: Catalog, prefix: str) -> str:
         "| --- | --- | --- | --- | --- |",
     ]
     for doc in sorted(docs, key=sort_key):
+        # A supplied title or publisher is marked in the listing as on the page: not the text's own.
+        title_note = " (supplied)" if doc.title_supplied else ""
+        publisher_note = " (supplied)" if doc.publisher_supplied else ""
         rows.append(
-            f"| {date_cell(doc)} | [{md_escape(doc.title)}]({prefix}{document_path(doc.id)}) "
-            f"| {md_escape(doc.publisher)} | {doc.kind_label} | {event_links(doc, catalog, prefix)} |"
+            f"| {date_cell(doc)} | [{md_escape(doc.title)}]({prefix}{document_path(doc.id)}){title_note} "
+            f"| {md_escape(doc.publisher)}{publisher_note} | {doc.kind_label} | {event_links(doc, catalog, prefix)} |"
         )
     return "\n".join(rows) + "\n"
 
@@ -221,8 +232,8 @@ def documents_index(catalog: Catalog) -> str:
     return (
         front_matter({"title": "Documents", "description": f"All {count} documents of the collection."})
         + "\n# Documents\n\n"
-        + f"All {count} documents, newest first (undated ones last). A date marked “supplied” is not"
-        " stated in the text itself (“year supplied”: the text gives the day and month, not the year);"
+        + f"All {count} documents, newest first (undated ones last). A date, title or publisher marked “supplied”"
+        " is not stated in the text itself (“year supplied”: the text gives the day and month, not the year);"
         " each document's page says where it comes from.\n\n"
         + documents_table(list(catalog.documents), catalog, PREFIX)
     )
