@@ -82,7 +82,7 @@ def render(root: Path, registry: Registry, site_url: str | None = None, catalog:
     editorial = load_editorial(sources, catalog)
     # Analysis: the evidence references resolve against the documents; the passages they share.
     links = Links(Evidence(rendered, evidence_sources))
-    shared = compare.detect(rendered)
+    shared = compare.detect(rendered, compare.names(glossary, index_entries, rendered))
     # Every generated page, by its path under docs/.
     pages = reference.pages(glossary, index_entries, topics, catalog, rendered, links)
     marks = reference.GlossaryMarks(glossary)

@@ -227,12 +227,31 @@ def test_citations_bracket_only_the_supplied_part():
     assert "original address" not in (citation.supplied_note(DOCS[CANADA]) or "")
 
 
+def test_event_listings_mark_dates_no_text_states(built_site):
+    listing = words(soup(built_site, "events").select_one("article").get_text())
+    home = words(soup(built_site, "").select_one("article").get_text())
+    for text in (listing, home):
+        assert "from December 2021 (dates not stated in the texts)" in text  # the Africa Focus Group: ASI
+        assert "1–2 March 2023 (dates not stated in the texts)" in text  # Niamey: the Coalition's statement
+        assert "11 May 2022 (dates" not in text  # Marrakesh: Morocco's announcement gives the day
+
+
 def test_pages_and_listings_show_the_supplied_parts(built_site):
     meta = soup(built_site, f"documents/{EIN}").select_one(".doc-meta")
     published = meta.find("dt", string=re.compile("Published")).find_next_sibling("dd")
     assert "supplied: the year (the day and month are in the text)" in words(published.get_text())
     listing = words(soup(built_site, "documents").select_one("article table").get_text())
     assert "2023-03-03 (year supplied)" in listing and "2022-05 (supplied)" in listing
+    rows = {
+        row.select_one("a").get_text(): words(row.get_text())
+        for row in soup(built_site, "documents").select("article table tbody tr")
+    }
+    ein, canada = DOCS[EIN], DOCS[CANADA]
+    assert f"{ein.title} (supplied)" in rows[ein.title] and f"{ein.publisher} (supplied)" in rows[ein.title]
+    assert "(supplied)" not in rows[canada.title]
+    described = soup(built_site, f"documents/{EIN}").find("meta", attrs={"name": "description"})
+    assert f"[{ein.publisher}] (3 March [2023])" in described["content"]
+    assert "[" not in soup(built_site, f"documents/{CANADA}").find("meta", attrs={"name": "description"})["content"]
     page = soup(built_site, f"documents/{EIN}")
     plain = page.select_one(".tabbed-block code, .tabbed-block pre").get_text()
     assert "3 March [2023]" in plain
@@ -265,7 +284,7 @@ def test_the_ein_item_is_not_placed_in_niamey(built_site):
         data = json.loads(script.string)
         assert "Niamey" not in json.dumps(data.get("locationCreated", {}))
     assert "CY  - Morocco" in citation.ris(DOCS[EIN], "https://example.org/")
-    assert citation.csl_json(DOCS[EIN], "https://example.org/")["event-place"] == "Morocco"
+    assert citation.csl_json(DOCS[EIN], "https://example.org/")["publisher-place"] == "Morocco"
 
 
 # --- Bad values stop the build with the file, line and field --------------------------------------

@@ -12,7 +12,8 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coalition_texts.analysis.passages import MIN_WORDS, Text, find_passages, split_sentences, words
+from coalition_bench.passage_truth import load as load_truth
+from coalition_texts.analysis.passages import MIN_ROW_WORDS, Text, find_passages, split_sentences, words
 from coalition_texts.model.urls import compare_name as page_name
 from coalition_texts.pages.compare import PASSAGE_NOTE_CLASS
 from coalition_texts.sources.catalog import load_catalog
@@ -20,6 +21,7 @@ from coalition_texts.sources.texts import read_source
 from tests.base import ROOT, copy_project, mkdocs_build
 
 CATALOG = load_catalog(ROOT / "sources")
+NAMES = load_truth().names  # the glossary's and index's forms and the titles, as the build gives them
 CANADA = "canada-joint-statement-2022"
 BLOG = "blog-repost-africa-communique-2022"
 SUN = "sun-nigeria-nsa-delegation-2022"
@@ -77,22 +79,76 @@ def soup(site: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
+def shared_passages():
+    return find_passages(texts(), NAMES)
+
+
 def test_detection_finds_every_shared_passage_and_nothing_else():
-    assert paragraph_pairs(find_passages(texts())) == symmetric(GROUND_TRUTH)
+    assert paragraph_pairs(shared_passages()) == symmetric(GROUND_TRUTH)
 
 
 def test_the_blog_copy_is_one_passage_across_paragraph_boundaries():
-    shared = find_passages(texts())
+    shared = shared_passages()
     (passage,) = shared.passages[(CANADA, BLOG)]
     assert passage.identical
     assert passage.paragraphs("left") == (7, 8)  # 0-based: Canada ¶ 8-9
     assert passage.paragraphs("right") == tuple(range(2, 9))  # the blog's ¶ 3-9
-    assert len(passage.matches) == 9  # every sentence of the copied part, in order
+    assert len(passage.rows) == 9  # every sentence of the copied part, in order, one row each
+    for side in ("left", "right"):
+        indices = [getattr(row, side)[0].index for row in passage.rows]
+        assert indices == list(range(indices[0], indices[0] + 9))
 
 
 def test_no_passage_for_documents_that_share_only_context():
-    shared = find_passages(texts())
+    shared = shared_passages()
     assert not [pair for pair in shared.passages if MOROCCO in pair or NIAMEY in pair]
+
+
+def test_renamings_are_edits_inside_one_passage():
+    """The Sun writes "ISIS" and "Member countries" where the statement writes "Daesh/ISIS" and "The
+    Ministers": its four quoted sentences of ¶ 5-6 are one alignment, each row edited, with only the
+    changed words marked."""
+    shared = shared_passages()
+    first = shared.passages[(CANADA, SUN)][0]
+    paired = first.paired_rows
+    assert [(r.left[0].paragraph + 1, r.right[0].paragraph + 1) for r in paired] == [(5, 8), (5, 9), (6, 10), (6, 11)]
+    assert [len(r.left) for r in first.rows if not r.right] == [1]  # "The Coalition will continue…": not quoted
+    row = paired[0]
+    left_words = [k for s in row.left for k in s.keys]
+    right_words = [k for s in row.right for k in s.keys]
+    assert [left_words[i] for i in sorted(row.changed_left)][:3] == ["the", "ministers", "daesh"]
+    assert [right_words[i] for i in sorted(row.changed_right)] == ["member", "countries", "remained", "a"]
+
+
+def test_names_alone_make_no_passage():
+    """A title that shares only the Coalition's and the group's names with a paragraph (11 of its 16
+    words) is no passage once those are names; without the names, the same words would make one."""
+    title = "Joint Statement by the Co-Chairs of the Global Coalition to Defeat ISIS Africa Focus Group"
+    canada = next(t for t in texts() if t.id == CANADA)
+    pair = [canada, Text("co-chairs", (title, "The meeting was held in Niamey."))]
+    assert not find_passages(pair, NAMES).passages
+    assert not find_passages(pair, (*NAMES, title)).passages
+    assert find_passages(pair, ()).passages, "the test would not show what the names do"
+
+
+def test_a_passage_most_documents_reprint_is_still_aligned_between_candidates():
+    """With four more copies of the statement's Africa sentence, its seeds are in most documents and
+    seed nothing by themselves; documents that share rarer seeds still align it."""
+    originals = texts()
+    africa = next(t for t in originals if t.id == CANADA).paragraphs[7]
+    start, end = split_sentences(africa)[0]
+    copies = [Text(f"copy-{n}", (f"Report {n} on the meeting.", africa[start:end])) for n in range(4)]
+    found = paragraph_pairs(find_passages([*originals, *copies], NAMES))
+    assert {(CANADA, 8, SUN, 12, "edited"), (CANADA, 8, BLOG, 3, "identical")} <= found
+
+
+def test_repeated_stock_phrase_makes_no_passage():
+    """A phrase found in most documents of the collection seeds nothing."""
+    stock = "in line with the principles of national ownership and the specific needs of member states"
+    documents = [
+        Text(f"d{n}", (f"Zorbal {n} quintet {n} gleaming {n}. The delegates agreed, {stock}.",)) for n in range(6)
+    ]
+    assert not find_passages(documents).passages
 
 
 def test_sentences_split_at_ends_not_at_abbreviations():
@@ -112,7 +168,7 @@ def test_words_ignore_case_punctuation_quotes_and_apostrophes():
 # --- Property: a text against an edited copy of itself ------------------------------------------
 
 WORD = st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=4, max_size=9)
-SENTENCE = st.lists(WORD, min_size=MIN_WORDS + 4, max_size=20, unique=True)
+SENTENCE = st.lists(WORD, min_size=MIN_ROW_WORDS + 10, max_size=20, unique=True)
 
 
 def sentence_text(sentence: list[str]) -> str:
@@ -139,12 +195,16 @@ def test_an_edited_copy_is_found_sentence_by_sentence(drawn, split_at, edited):
     original = Text("a", tuple(sentence_text(s) for s in sentences))  # one sentence per paragraph
     regrouped = tuple(" ".join(copies[i : i + split_at]) for i in range(0, len(copies), split_at))
     shared = find_passages([original, Text("b", regrouped)])
-    matches = [m for passages in shared.passages.values() for m in passages for m in m.matches]
-    pairs = {(m.left.index, m.right.index) if m.left.doc == "a" else (m.right.index, m.left.index) for m in matches}
+    rows = [row for passages in shared.passages.values() for passage in passages for row in passage.rows]
+    assert all(row.paired and len(row.left) == len(row.right) == 1 for row in rows)
+    pairs = {
+        (r.left[0].index, r.right[0].index) if r.left[0].doc == "a" else (r.right[0].index, r.left[0].index)
+        for r in rows
+    }
     assert pairs == {(i, i) for i in range(len(sentences))}
-    for match in matches:
-        a_side = match.left if match.left.doc == "a" else match.right
-        assert match.identical is (not change[a_side.index])
+    for row in rows:
+        a_side = row.left[0] if row.left[0].doc == "a" else row.right[0]
+        assert row.identical is (not change[a_side.index])
 
 
 # --- The built site -----------------------------------------------------------------------------
@@ -223,7 +283,7 @@ def test_comparison_text_is_the_source_text(built_site):
     """With the screen-reader words taken out, every cell is a run of the source paragraph it links to."""
     sources = {t.id: t.paragraphs for t in texts()}
     checked = 0
-    for pair in find_passages(texts()).passages:
+    for pair in shared_passages().passages:
         page = f"compare/{page_name(pair)}"
         for cell in soup(built_site, page).select(".passage-compare td"):
             for hidden in cell.select(".passage-sr"):
@@ -240,7 +300,7 @@ def test_comparison_text_is_the_source_text(built_site):
                 text = " ".join("".join(shown).split())
                 assert text and text in " ".join(sources[doc][int(fragment[1:]) - 1].split())
                 checked += 1
-    assert checked >= 2 * 18  # 18 sentence pairs among the three pairs of documents
+    assert checked >= 2 * 18  # 18 rows that pair sentences among the three pairs of documents
 
 
 def test_overview_lists_every_pair_and_the_documents_without_passages(built_site):
@@ -253,6 +313,32 @@ def test_overview_lists_every_pair_and_the_documents_without_passages(built_site
     assert "Joint statement" in blog_row.get_text()
     alone = page.select_one("#documents-that-share-no-passage").find_next("ul").get_text()
     assert "Morocco hosts" in alone and "Niamey" in alone
+
+
+SUMMARY = re.compile(
+    r"(\d+) shared passages? in (\d+) rows? of sentences: "
+    r"(\d+) identical, (\d+) edited(?:, (\d+) without counterpart)?\."
+)
+
+
+def test_comparison_summary_counts_exactly_the_rows_shown(built_site):
+    """The counts above a comparison are the rows below it; each label says what the row shows."""
+    for pair in shared_passages().passages:
+        page = soup(built_site, f"compare/{page_name(pair)}")
+        match = SUMMARY.search(" ".join(page.select_one("article").get_text().split()))
+        assert match, pair
+        passages, rows, identical, edited, alone = (int(n or 0) for n in match.groups())
+        tables = page.select(".passage-compare table")
+        shown = [row for table in tables for row in table.select("tbody tr")]
+        assert (passages, rows) == (len(tables), len(shown))
+        marked = [bool(row.select("del, ins")) for row in shown]
+        without = [bool(row.select(".passage-none")) for row in shown]
+        assert alone == sum(without)
+        assert identical == sum(not m and not w for m, w in zip(marked, without, strict=True))
+        assert edited == sum(m for m in marked)
+        for heading, table in zip(page.select("h2[id^=passage-]"), tables, strict=True):
+            honest = "identical" if not table.select("del, ins, .passage-none") else "edited"
+            assert heading.get_text().split(":")[1].strip().startswith(honest), heading.get_text()
 
 
 def test_search_index_leaves_out_notes_and_comparisons(built_site):

@@ -134,7 +134,7 @@ def csl_json(doc: Document, url: str) -> dict:
         parts = [doc.published.year, doc.published.month, doc.published.day]
         item["issued"] = {"date-parts": [[part for part in parts if part]]}
     if doc.place:
-        item["event-place"] = _one_line(doc.place)
+        item["publisher-place"] = _one_line(doc.place)
     item["genre"] = doc.kind_label
     item["language"] = doc.language
     item["URL"] = url

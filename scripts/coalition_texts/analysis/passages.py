@@ -1,39 +1,84 @@
-"""Find the passages that two documents share, sentence by sentence, without comparing every pair.
+"""Find the passages that two documents share, as a reprint detector does, without comparing every pair.
 
-A document is a list of paragraphs; each paragraph is cut into sentences, and each sentence into
-words compared without case, punctuation, quotation marks or apostrophes ("Coalition’s" and
-"coalition's" are the same word). Candidates come from an index of word shingles (runs of
-SHINGLE words): only sentences that share at least MIN_SHARED_SHINGLES shingles are aligned, so
-the work grows with the amount of shared text, not with the square of the corpus. A candidate is
-kept when the aligned words number at least MIN_WORDS, cover at least MIN_OVERLAP of the shorter
-sentence and include one unbroken run of at least MIN_RUN of it: that accepts a quotation with a
-word changed or a clause cut, and refuses two sentences that only share names, titles and set
-phrases scattered through them. Matched sentences that follow each other in
-both documents, across paragraph boundaries and across small omissions, form one passage.
+A document is a list of paragraphs, cut into sentences and words; words are compared without case,
+punctuation, quotation marks or apostrophes ("Coalition’s" and "coalition's" are the same word).
+The detection follows passim and BLAST (seed, then extend):
+
+1. Weights. A word weighs by its rarity in the collection: 1 for a word in few documents, less the
+   more documents use it (`word_weights`); function words ("the", "of") and every word inside a
+   name (a form of `names`: glossary terms and expansions, index names and variants, document
+   titles) weigh 0 there.
+2. Seeds. Every run of SEED words is a seed unless it holds only names and function words (a run
+   wholly inside a name seeds nothing). Documents are candidates when they share MIN_SEEDS rare
+   seeds; a seed found in more than `seed_limit` documents (a set phrase of the field) seeds
+   nothing by itself, but joins the chains of documents that are candidates.
+   Seeds are sorted by hash (numpy), so the documents that share one are neighbours: the work grows
+   with the amount of shared text, never with the number of pairs of documents.
+3. Regions. The seeds two documents share are chained along the diagonal; each chain of at least
+   MIN_SEEDS seeds marks a region of each document.
+4. Alignment. Each region is aligned word by word (`alignment.align`, Smith-Waterman with affine
+   gaps): a renaming ("Daesh" -> "Daesh/ISIS", "The Ministers" -> "Member countries") is an edit
+   inside the alignment, not an end of it.
+5. Rows and the keep rule. The aligned words are grouped into rows of whole sentences. A row pairs
+   sentences when at least MIN_ROW_WORDS words and MIN_SHARE of the shorter side are matched; an
+   alignment is a shared passage when its rows' matched words that are neither names nor function
+   words weigh at least MIN_WEIGHT together. Two texts that share only a long name, a title or set
+   phrases share no passage.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import unicodedata
-from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import repeat
 
 import numpy as np
+import numpy.typing as npt
 
-SHINGLE = 4  # words per shingle
-MIN_SHARED_SHINGLES = 2  # a candidate pair of sentences shares at least this many shingles
-MIN_WORDS = 10  # a shared passage has at least this many words in common per sentence pair
-MIN_OVERLAP = 0.6  # ... covering at least this share of the shorter sentence
-MIN_RUN = 1 / 3  # ... with one unbroken run of at least this share of the shorter sentence
-# A shingle found in more sentences than this is a set phrase of the corpus, not a quotation: it
-# is left out of the candidates so that a phrase repeated everywhere cannot make the work quadratic.
-MAX_POSTINGS = 64
-GAP = 2  # sentences one side may skip inside a passage (a clause left out, a sentence added)
+from coalition_texts.analysis.alignment import align
+
+SEED = 4  # words per seed
+MIN_SEEDS = 2  # seeds a chain needs before its region is aligned
+SEED_GAP = 30  # words a chain may skip on either side between two seeds (edited or left-out words)
+MARGIN = 4  # words aligned beyond the sentences of the first and last seed of a chain, on each side
+MERGE_GAP = 30  # alignments of one pair this close on both sides, in order, form one passage
+# A seed found in more documents than `seed_limit` may be a set phrase, not a quotation: it seeds
+# nothing by itself. The limit is half the collection (most documents), at least 5 (in a small
+# collection built around one text, a text and four copies of a sentence are not a set phrase),
+# at most MAX_SEED_DOCUMENTS. A seed in more than MAX_SEED_DOCUMENTS is dropped, which bounds the
+# work per seed (a passage quoted by more documents is found only through its rarer seeds, such as
+# the words around an edit).
+MIN_SEED_DOCUMENTS = 5
+MAX_SEED_DOCUMENTS = 64
+# A word's weight: log((N + PRIOR) / df) / log(PRIOR), at most 1, for a word in df of N documents.
+# PRIOR is an imagined background of documents without the word: in a small collection every
+# shared word is in at least two documents, and would otherwise weigh almost nothing.
+PRIOR = 16
+LINK_WORDS = 3  # two sentences are set in one row when at least this many of their words are matched ...
+LINK_SHARE = 0.2  # ... making up at least this share of the shorter sentence
+MIN_ROW_WORDS = 4  # a row pairs sentences when at least this many words are matched ...
+MIN_SHARE = 0.5  # ... making up at least this share of the stretch they span on the shorter side ...
+MIN_SENTENCE_SHARE = 0.25  # ... and at least this share of the shorter side's sentences
+MIN_WEIGHT = 3.5  # an alignment is kept when its paired rows' matched words weigh this much together
+SEED_WEIGHT = MIN_WEIGHT / 2  # a chain of seeds is aligned when the words of its seeds weigh this much
+MAX_REGION = 1500  # words: a longer chain is cut into regions of this size (memory of the alignment)
+
+# Function words: shared by any two English texts, they weigh nothing and seed nothing alone.
+STOPWORDS = frozenset(
+    """
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having
+he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on
+once only or other our ours out over own s same she should so some such than that the their them then there
+these they this those through to too under until up upon very was we were what when where which while who
+whom why will with would you your yours thus hence however therefore within without whether among amongst
+shall may might must per via yet
+""".split()  # noqa: SIM905 (a list of 150 short words reads better as text)
+)
 
 # A word: letters or digits, with apostrophes inside or after it ("Coalition’s", "ISIS’").
 _WORD = re.compile(r"\w+(?:['’‘ʼ]\w*)*")
@@ -110,39 +155,54 @@ class Sentence:
     end: int
     index: int  # 0-based position of the sentence in the whole document
     keys: tuple[str, ...] = field(repr=False, compare=False)
+    first: int = 0  # position of its first word among the document's words
 
 
 @dataclass(frozen=True)
-class Match:
-    """Two sentences that carry the same passage; `identical` when their words are the same."""
+class Row:
+    """Sentences of the left document set against the sentences of the right one that the alignment
+    joins to them (one side is empty for a sentence the other document does not carry).
 
-    left: Sentence
-    right: Sentence
-    identical: bool
-    common: int  # words in common
+    `changed_left`/`changed_right` are the positions (over the row's words on that side, in order)
+    of the words the alignment did not match with the same word: the words a comparison marks.
+    """
+
+    left: tuple[Sentence, ...]
+    right: tuple[Sentence, ...]
+    changed_left: frozenset[int]
+    changed_right: frozenset[int]
+    links: tuple[tuple[int, int], ...]  # (left ¶, right ¶), 0-based, that matched words join
+
+    @property
+    def paired(self) -> bool:
+        return bool(self.left and self.right)
+
+    @property
+    def identical(self) -> bool:
+        """Paired, and every word of both sides matched with the same word."""
+        return self.paired and not self.changed_left and not self.changed_right
 
 
 @dataclass(frozen=True)
 class Passage:
-    """Consecutive matched sentences of two documents; `left` is the longer document of the two."""
+    """One alignment of two documents, as rows; `left` is the longer document of the two."""
 
     left: str
     right: str
     number: int  # 1-based, in the order of the left document
-    matches: tuple[Match, ...]
+    rows: tuple[Row, ...]
 
     @property
     def identical(self) -> bool:
-        """Every sentence matched word for word, and none was left out inside the passage."""
-        lefts = [m.left.index for m in self.matches]
-        rights = [m.right.index for m in self.matches]
-        contiguous = lefts == list(range(lefts[0], lefts[0] + len(lefts))) and rights == list(
-            range(rights[0], rights[0] + len(rights))
-        )
-        return contiguous and all(m.identical for m in self.matches)
+        """Every row pairs sentences word for word; none is left without counterpart."""
+        return all(row.identical for row in self.rows)
+
+    @property
+    def paired_rows(self) -> tuple[Row, ...]:
+        return tuple(row for row in self.rows if row.paired)
 
     def paragraphs(self, side: str) -> tuple[int, ...]:
-        return tuple(sorted({getattr(m, side).paragraph for m in self.matches}))
+        return tuple(sorted({s.paragraph for row in self.rows for s in getattr(row, side)}))
 
 
 @dataclass(frozen=True)
@@ -151,7 +211,7 @@ class Counterpart:
 
     doc: str
     paragraph: int  # 0-based
-    identical: bool  # every shared sentence between the two paragraphs is word for word the same
+    identical: bool  # every row that joins the two paragraphs is word for word the same
     pair: tuple[str, str]  # (left, right) of the comparison that shows it
     passage: int  # its number there
 
@@ -163,17 +223,21 @@ class SharedPassages:
     passages: dict[tuple[str, str], tuple[Passage, ...]]
     sentences: dict[str, tuple[Sentence, ...]]
     word_counts: dict[str, int]
+    aligned: int = 0  # regions aligned word by word (for the benchmark)
 
     def counterparts(self) -> dict[str, dict[int, list[Counterpart]]]:
         """For each document, each paragraph with a counterpart elsewhere: the counterparts, in order."""
         found: dict[tuple[str, int, str, int], list] = {}
         for pair, passages in self.passages.items():
             for passage in passages:
-                for match in passage.matches:
-                    for here, there in ((match.left, match.right), (match.right, match.left)):
-                        key = (here.doc, here.paragraph, there.doc, there.paragraph)
-                        entry = found.setdefault(key, [True, pair, passage.number])
-                        entry[0] = entry[0] and match.identical
+                for row in passage.paired_rows:
+                    for left_paragraph, right_paragraph in row.links:
+                        for key in (
+                            (pair[0], left_paragraph, pair[1], right_paragraph),
+                            (pair[1], right_paragraph, pair[0], left_paragraph),
+                        ):
+                            entry = found.setdefault(key, [True, pair, passage.number])
+                            entry[0] = entry[0] and row.identical
         result: dict[str, dict[int, list[Counterpart]]] = {}
         for (doc, paragraph, other, other_paragraph), (identical, pair, number) in sorted(found.items()):
             result.setdefault(doc, {}).setdefault(paragraph, []).append(
@@ -182,106 +246,472 @@ class SharedPassages:
         return result
 
     def shared_words(self, pair: tuple[str, str], side: int) -> int:
-        """How many words of one document of the pair (0: left, 1: right) lie in its shared sentences."""
+        """How many words of one document of the pair (0: left, 1: right) lie in its paired sentences."""
         attribute = ("left", "right")[side]
-        indices = {getattr(m, attribute).index for p in self.passages.get(pair, ()) for m in p.matches}
+        indices = {
+            s.index for p in self.passages.get(pair, ()) for row in p.paired_rows for s in getattr(row, attribute)
+        }
         return sum(len(self.sentences[pair[side]][i].keys) for i in indices)
 
 
 def sentences_of(text: Text) -> tuple[Sentence, ...]:
     found: list[Sentence] = []
+    first = 0
     for number, paragraph in enumerate(text.paragraphs):
         for start, end in split_sentences(paragraph):
             # The same words as words() gives, without their offsets, which only the comparisons need.
-            keys = tuple(key for key in map(word_key, _WORD.findall(paragraph, start, end)) if key)
+            keys = tuple(filter(None, map(word_key, _WORD.findall(paragraph, start, end))))
             if keys:
-                found.append(Sentence(text.id, number, start, end, len(found), keys))
+                found.append(Sentence(text.id, number, start, end, len(found), keys, first))
+                first += len(keys)
     return tuple(found)
 
 
-def candidates(sentences: list[Sentence]) -> list[tuple[int, int]]:
-    """Pairs of sentences (of different documents) that share enough shingles, from a shingle index.
-
-    The index is two flat arrays (shingle hash, sentence) sorted by hash: sentences that share a
-    shingle are neighbours, so finding them costs a sort, not a comparison of every pair.
-    """
-    hashes, owners = array("q"), array("q")  # flat machine integers: a tenth of the memory of lists
-    for number, sentence in enumerate(sentences):
-        keys = sentence.keys
-        if len(keys) < MIN_WORDS:
-            continue
-        # Python's hash is salted per process, which only changes which pairs collide; every
-        # candidate is then aligned word by word, so the result does not depend on it.
-        shingles = {hash(keys[i : i + SHINGLE]) for i in range(len(keys) - SHINGLE + 1)}
-        hashes.extend(shingles)
-        owners.extend(repeat(number, len(shingles)))
-    if not hashes:
-        return []
-    hash_array = np.frombuffer(hashes, dtype=np.int64)
-    owner_array = np.frombuffer(owners, dtype=np.int64)
-    order = np.argsort(hash_array, kind="stable")
-    hash_array, owner_array = hash_array[order], owner_array[order]
-    starts = np.flatnonzero(np.r_[True, hash_array[1:] != hash_array[:-1]])
-    sizes = np.diff(np.r_[starts, len(hash_array)])
-    keep = (sizes >= 2) & (sizes <= MAX_POSTINGS)
-    docs = [sentence.doc for sentence in sentences]
-    counts: dict[tuple[int, int], int] = {}
-    for start, size in zip(starts[keep].tolist(), sizes[keep].tolist(), strict=True):
-        group = owner_array[start : start + size].tolist()
-        for a_position, a in enumerate(group):
-            for b in group[a_position + 1 :]:
-                if docs[a] != docs[b]:
-                    pair = (a, b) if a < b else (b, a)
-                    counts[pair] = counts.get(pair, 0) + 1
-    return sorted(pair for pair, count in counts.items() if count >= MIN_SHARED_SHINGLES)
+def name_keys(names: Iterable[str]) -> set[tuple[str, ...]]:
+    """The names as sequences of compared words ("Daesh/ISIS" -> ("daesh", "isis"))."""
+    result = set()
+    for name in names:
+        keys = tuple(key for key in map(word_key, _WORD.findall(name)) if key)
+        if keys:
+            result.add(keys)
+    return result
 
 
-def compare_sentences(a: Sentence, b: Sentence) -> Match | None:
-    """Align two sentences word by word; a Match when they carry the same passage."""
-    matcher = SequenceMatcher(None, a.keys, b.keys, autojunk=False)
-    blocks = matcher.get_matching_blocks()
-    common = sum(block.size for block in blocks)
-    shorter = min(len(a.keys), len(b.keys))
-    if common < MIN_WORDS or common < MIN_OVERLAP * shorter or max(b.size for b in blocks) < MIN_RUN * shorter:
-        return None
-    return Match(a, b, a.keys == b.keys, common)
+def word_weights(document_frequency: npt.NDArray[np.int64], documents: int) -> npt.NDArray[np.float64]:
+    """The rarity weight of each word id, from the number of documents it occurs in (0 to 1)."""
+    df = np.maximum(document_frequency, 1).astype(np.float64)
+    return np.clip(np.log((documents + PRIOR) / df) / math.log(PRIOR), 0.0, 1.0)
 
 
-def _chain(left: str, right: str, matches: list[Match]) -> tuple[Passage, ...]:
-    """Group the matches of one pair into passages: runs that advance together on both sides."""
-    chains: list[list[Match]] = []
-    for match in sorted(matches, key=lambda m: (m.left.index, m.right.index)):
+def seed_limit(documents: int) -> int:
+    """The most documents a seed may be found in: half the collection, within the bounds above."""
+    return max(MIN_SEED_DOCUMENTS, min(MAX_SEED_DOCUMENTS, documents // 2))
+
+
+class _Corpus:
+    """The collection as arrays: every word of every document as an id, its weight and name flag."""
+
+    def __init__(self, texts: Sequence[Text], names: Iterable[str]):
+        self.ids = [text.id for text in texts]
+        self.number = {doc: number for number, doc in enumerate(self.ids)}
+        self.sentences = {text.id: sentences_of(text) for text in texts}
+        vocabulary: dict[str, int] = {}
+        per_document, distinct = [], []
+        for doc in self.ids:
+            keys = list(itertools.chain.from_iterable(sentence.keys for sentence in self.sentences[doc]))
+            # New words get the next ids in the order they first occur (dict.fromkeys keeps it).
+            unique = dict.fromkeys(keys)
+            new = [key for key in unique if key not in vocabulary]
+            vocabulary.update(zip(new, range(len(vocabulary), len(vocabulary) + len(new)), strict=True))
+            per_document.append(np.fromiter(map(vocabulary.__getitem__, keys), dtype=np.int64, count=len(keys)))
+            distinct.append(np.fromiter(map(vocabulary.__getitem__, unique), dtype=np.int64, count=len(unique)))
+        self.vocabulary = vocabulary
+        lengths = np.array([len(words) for words in per_document], dtype=np.int64)
+        self.starts = np.concatenate(([0], np.cumsum(lengths)))
+        self.words = np.concatenate(per_document) if per_document else np.zeros(0, dtype=np.int64)
+        self.doc_of = np.repeat(np.arange(len(self.ids), dtype=np.int64), lengths)
+        df = np.bincount(np.concatenate(distinct) if distinct else self.words, minlength=len(vocabulary))
+        weights = word_weights(df, len(self.ids))
+        self.function_word = np.zeros(len(vocabulary), dtype=bool)  # per word id
+        for word in STOPWORDS:
+            if word in vocabulary:
+                weights[vocabulary[word]] = 0.0
+                self.function_word[vocabulary[word]] = True
+        self.in_name = self._names(name_keys(names))
+        self.weight = np.where(self.in_name, 0.0, weights[self.words])  # per word of the collection
+        # For every word: its sentence (index in its document), where that sentence starts and ends.
+        firsts = [int(self.starts[n]) + s.first for n, doc in enumerate(self.ids) for s in self.sentences[doc]]
+        sizes = [len(s.keys) for doc in self.ids for s in self.sentences[doc]]
+        self.sentence_start = np.repeat(np.array(firsts, dtype=np.int64), sizes)
+        self.sentence_end = self.sentence_start + np.repeat(np.array(sizes, dtype=np.int64), sizes)
+        self.sentence_of = np.concatenate(
+            [np.repeat(np.arange(len(s), dtype=np.int64), [len(x.keys) for x in s]) for s in self.sentences.values()]
+            or [np.zeros(0, dtype=np.int64)]
+        )
+
+    def _names(self, names: set[tuple[str, ...]]) -> npt.NDArray[np.bool_]:
+        """Which words of the collection lie inside an occurrence of a name."""
+        in_name = np.zeros(len(self.words), dtype=bool)
+        sequences = sorted(
+            tuple(self.vocabulary[k] for k in name) for name in names if all(k in self.vocabulary for k in name)
+        )
+        if not sequences:
+            return in_name
+        candidates = np.flatnonzero(np.isin(self.words, [sequence[0] for sequence in sequences]))
+        for sequence in sequences:
+            size = len(sequence)
+            found = candidates[self.words[candidates] == sequence[0]]
+            found = found[found + size <= len(self.words)]
+            for offset in range(1, size):
+                found = found[self.words[found + offset] == sequence[offset]]
+            found = found[self.doc_of[found] == self.doc_of[found + size - 1]]
+            for offset in range(size):
+                in_name[found + offset] = True
+        return in_name
+
+    def seeds(self) -> dict[tuple[int, int], list[tuple[int, int]]]:
+        """For each pair of documents (by number) that share seeds: the shared seeds as word positions."""
+        count = len(self.words) - SEED + 1
+        if count <= 0:
+            return {}
+        positions = np.arange(count, dtype=np.int64)
+        same_document = self.doc_of[:count] == self.doc_of[SEED - 1 :]
+        carries = np.zeros(count, dtype=bool)
+        hashes = np.zeros(count, dtype=np.uint64)
+        multiplier = np.uint64(0x9E3779B97F4A7C15)  # any large odd constant: a fixed, deterministic hash
+        for offset in range(SEED):
+            carries |= self.weight[offset : offset + count] > 0
+            hashes = hashes * multiplier + self.words[offset : offset + count].astype(np.uint64)
+        keep = same_document & carries
+        positions, hashes = positions[keep], hashes[keep]
+        documents = self.doc_of[positions]
+        order = np.argsort(hashes, kind="stable")  # stable: by document, then position, within a seed
+        positions, hashes, documents = positions[order], hashes[order], documents[order]
+        if not len(hashes):
+            return {}
+        new_hash = np.r_[True, hashes[1:] != hashes[:-1]]
+        new_document = new_hash | np.r_[True, documents[1:] != documents[:-1]]
+        starts = np.flatnonzero(new_hash)
+        sizes = np.diff(np.r_[starts, len(hashes)])
+        spread = np.add.reduceat(new_document.astype(np.int64), starts)  # documents per seed
+        # Rare seeds make candidates; a seed in more documents than seed_limit (a set phrase, or a
+        # passage most documents reprint) seeds nothing by itself, but joins the chains of pairs of
+        # documents that rare seeds made candidates. Beyond MAX_SEED_DOCUMENTS a seed is dropped.
+        useful = (spread >= 2) & (spread <= MAX_SEED_DOCUMENTS) & (sizes <= 2 * MAX_SEED_DOCUMENTS)
+        rare_seed = spread <= seed_limit(len(self.ids))
+        # Every two occurrences of a useful seed in different documents, built group size by group
+        # size with numpy (each group is sorted by document, so the first is the lower document).
+        firsts, seconds, rares = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)], [np.zeros(0, bool)]
+        for size in np.unique(sizes[useful]).tolist():
+            chosen = useful & (sizes == size)
+            i, j = np.triu_indices(size, 1)
+            firsts.append((starts[chosen][:, None] + i).ravel())
+            seconds.append((starts[chosen][:, None] + j).ravel())
+            rares.append(np.repeat(rare_seed[chosen], len(i)))
+        first, second, rare = np.concatenate(firsts), np.concatenate(seconds), np.concatenate(rares)
+        a_docs, b_docs = documents[first], documents[second]
+        apart = a_docs != b_docs
+        a_docs, b_docs, rare = a_docs[apart], b_docs[apart], rare[apart]
+        a_words, b_words = positions[first[apart]], positions[second[apart]]
+        # Only pairs of documents that share MIN_SEEDS rare seeds or more go on (most share one by chance).
+        pair = a_docs * len(self.ids) + b_docs
+        order = np.lexsort((b_words, a_words, pair))
+        pair, a_words, b_words, rare = pair[order], a_words[order], b_words[order], rare[order]
+        pair_starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]]) if len(pair) else pair
+        pair_sizes = np.diff(np.r_[pair_starts, len(pair)])
+        pair_rare = np.add.reduceat(rare.astype(np.int64), pair_starts) if len(pair) else pair
+        shared: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for start, size, rare_count in zip(pair_starts.tolist(), pair_sizes.tolist(), pair_rare.tolist(), strict=True):
+            if rare_count >= MIN_SEEDS:
+                key = divmod(int(pair[start]), len(self.ids))
+                shared[key] = list(
+                    zip(a_words[start : start + size].tolist(), b_words[start : start + size].tolist(), strict=True)
+                )
+        return shared
+
+
+def _chains(hits: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Group shared seeds (positions in the two documents) into chains that advance together."""
+    chains: list[list[tuple[int, int]]] = []
+    for a, b in sorted(hits):
         best, best_step = None, None
         for chain in chains:
-            last = chain[-1]
-            step_left = match.left.index - last.left.index
-            step_right = match.right.index - last.right.index
-            if 0 <= step_left <= GAP + 1 and 0 <= step_right <= GAP + 1 and step_left + step_right > 0:
-                step = step_left + step_right
-                if best_step is None or step < best_step:
-                    best, best_step = chain, step
+            last_a, last_b = chain[-1]
+            step_a, step_b = a - last_a, b - last_b
+            advances = 0 <= step_a <= SEED_GAP and 0 <= step_b <= SEED_GAP and step_a + step_b > 0
+            if advances and (best_step is None or step_a + step_b < best_step):
+                best, best_step = chain, step_a + step_b
         if best is None:
-            chains.append([match])
+            chains.append([(a, b)])
         else:
-            best.append(match)
-    chains.sort(key=lambda chain: (chain[0].left.index, chain[0].right.index))
-    return tuple(Passage(left, right, number, tuple(chain)) for number, chain in enumerate(chains, start=1))
+            best.append((a, b))
+    result = []
+    for chain in chains:  # a very long chain is cut, so that no alignment matrix grows without bound
+        piece: list[tuple[int, int]] = []
+        for hit in chain:
+            if piece and (hit[0] - piece[0][0] > MAX_REGION or hit[1] - piece[0][1] > MAX_REGION):
+                result.append(piece)
+                piece = []
+            piece.append(hit)
+        result.append(piece)
+    return result
 
 
-def find_passages(texts: Sequence[Text]) -> SharedPassages:
-    """All passages shared between any two of `texts` (whose ids must be unique)."""
-    by_doc = {text.id: sentences_of(text) for text in texts}
-    word_counts = {doc: sum(len(s.keys) for s in sentences) for doc, sentences in by_doc.items()}
-    flat = [sentence for text in texts for sentence in by_doc[text.id]]
-    by_pair: dict[tuple[str, str], list[Match]] = {}
-    for a, b in candidates(flat):
-        match = compare_sentences(flat[a], flat[b])
-        if match is None:
+@dataclass(frozen=True)
+class _Alignment:
+    score: int
+    columns: tuple[tuple[int, int], ...]  # global word positions (or -1 for a gap)
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        a = [i for i, _ in self.columns if i >= 0]
+        b = [j for _, j in self.columns if j >= 0]
+        return a[0], a[-1] + 1, b[0], b[-1] + 1
+
+
+Box = tuple[int, int, int, int]  # word positions [a_low, a_high) and [b_low, b_high)
+
+
+def _boxes(
+    corpus: _Corpus, chains: list[list[tuple[int, int]]], bounds: Box
+) -> list[tuple[Box, list[tuple[int, int]]]]:
+    """The region around each chain: its sentences and MARGIN words more on each side; overlapping
+    regions are one (so that a repeated phrase does not cut a passage in two)."""
+    a_start, a_end, b_start, b_end = bounds
+    sentence_start, sentence_end = corpus.sentence_start, corpus.sentence_end
+    boxes = []
+    for chain in chains:
+        first_a, last_a = min(a for a, _ in chain), max(a for a, _ in chain) + SEED - 1
+        first_b, last_b = min(b for _, b in chain), max(b for _, b in chain) + SEED - 1
+        box = (
+            max(a_start, int(sentence_start[first_a]) - MARGIN),
+            min(a_end, int(sentence_end[last_a]) + MARGIN),
+            max(b_start, int(sentence_start[first_b]) - MARGIN),
+            min(b_end, int(sentence_end[last_b]) + MARGIN),
+        )
+        boxes.append((box, list(chain)))
+    merged: list[tuple[Box, list[tuple[int, int]]]] = []
+    for box, chain in sorted(boxes):
+        for number, (other, seeds) in enumerate(merged):
+            union = (min(box[0], other[0]), max(box[1], other[1]), min(box[2], other[2]), max(box[3], other[3]))
+            overlaps = box[0] < other[1] and other[0] < box[1] and box[2] < other[3] and other[2] < box[3]
+            if overlaps and union[1] - union[0] <= MAX_REGION and union[3] - union[2] <= MAX_REGION:
+                merged[number] = (union, seeds + chain)
+                break
+        else:
+            merged.append((box, chain))
+    return merged
+
+
+def _promising(corpus: _Corpus, chains: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+    """The chains worth aligning: MIN_SEEDS seeds or more, whose words weigh at least SEED_WEIGHT.
+
+    Nearly every word an alignment matches lies in a seed, so a chain whose seeds' words weigh little
+    would not make a passage; among unrelated texts most chance chains are such (a run of five common
+    words), and leaving them out keeps the alignments to the regions that matter.
+    """
+    found = []
+    for chain in chains:
+        if len(chain) < MIN_SEEDS:
             continue
-        first, second = match.left.doc, match.right.doc
-        # The longer document is shown on the left; ties go to the id that sorts first.
-        if (-word_counts[second], second) < (-word_counts[first], first):
-            match = Match(match.right, match.left, match.identical, match.common)
-        by_pair.setdefault((match.left.doc, match.right.doc), []).append(match)
-    passages = {pair: _chain(*pair, matches) for pair, matches in sorted(by_pair.items())}
-    return SharedPassages(passages, by_doc, word_counts)
+        covered = sorted({a + k for a, _ in chain for k in range(SEED)})
+        if float(corpus.weight[covered].sum()) >= SEED_WEIGHT:
+            found.append(chain)
+    return found
+
+
+def _align_pair(corpus: _Corpus, a_doc: int, b_doc: int, hits: list[tuple[int, int]]) -> tuple[list[_Alignment], int]:
+    """The alignments of two documents around their shared seeds (global positions); and how many were run."""
+    bounds = (
+        int(corpus.starts[a_doc]),
+        int(corpus.starts[a_doc + 1]),
+        int(corpus.starts[b_doc]),
+        int(corpus.starts[b_doc + 1]),
+    )
+    found: list[_Alignment] = []
+    runs = 0
+    pending = _boxes(corpus, _promising(corpus, _chains(hits)), bounds)
+    while pending:
+        (a_low, a_high, b_low, b_high), seeds = pending.pop(0)
+        score, columns = align(corpus.words[a_low:a_high], corpus.words[b_low:b_high])
+        runs += 1
+        if not columns:
+            continue
+        alignment = _extend(
+            corpus,
+            _Alignment(score, tuple((i + a_low if i >= 0 else -1, j + b_low if j >= 0 else -1) for i, j in columns)),
+        )
+        found.append(alignment)
+        a0, a1, b0, b1 = alignment.box
+        # Seeds the alignment left out (a second passage in the same region) are aligned again.
+        rest = [(a, b) for a, b in seeds if not (a0 <= a < a1 or b0 <= b < b1)]
+        if len(rest) < len(seeds):
+            pending.extend(_boxes(corpus, _promising(corpus, _chains(rest)), bounds))
+    return found, runs
+
+
+def _extend(corpus: _Corpus, alignment: _Alignment) -> _Alignment:
+    """The alignment carried on to the ends of the sentences it starts and ends in.
+
+    A local alignment stops before an edit that does not pay for itself ("defeat of Daesh/ISIS."
+    against "defeat of ISIS." ends at "of"); what is left of the two sentences is aligned on its
+    own, and joined when it matches a word that is not a function word.
+    """
+    a0, a1, b0, b1 = alignment.box
+    columns = list(alignment.columns)
+    starts, ends = corpus.sentence_start, corpus.sentence_end
+    head_a, head_b = int(starts[a0]), int(starts[b0])
+    if head_a < a0 and head_b < b0:
+        _, head = align(corpus.words[head_a:a0], corpus.words[head_b:b0])
+        if any(j >= 0 and not corpus.function_word[corpus.words[head_a + i]] for i, j in head if i >= 0):
+            head = [(i + head_a if i >= 0 else -1, j + head_b if j >= 0 else -1) for i, j in head]
+            end_a = max(i for i, _ in head) + 1
+            end_b = max(j for _, j in head) + 1
+            columns = head + [(i, -1) for i in range(end_a, a0)] + [(-1, j) for j in range(end_b, b0)] + columns
+    tail_a, tail_b = int(ends[a1 - 1]), int(ends[b1 - 1])
+    if a1 < tail_a and b1 < tail_b:
+        _, tail = align(corpus.words[a1:tail_a], corpus.words[b1:tail_b])
+        if any(j >= 0 and not corpus.function_word[corpus.words[a1 + i]] for i, j in tail if i >= 0):
+            tail = [(i + a1 if i >= 0 else -1, j + b1 if j >= 0 else -1) for i, j in tail]
+            start_a = min(i for i, _ in tail if i >= 0)
+            start_b = min(j for _, j in tail if j >= 0)
+            columns += [(i, -1) for i in range(a1, start_a)] + [(-1, j) for j in range(b1, start_b)] + tail
+    return _Alignment(alignment.score, tuple(columns))
+
+
+def _select(alignments: list[_Alignment]) -> list[_Alignment]:
+    """Best alignments first; one that overlaps a better one on both sides is the same passage."""
+    kept: list[_Alignment] = []
+    for alignment in sorted(alignments, key=lambda x: (-x.score, x.box)):
+        a0, a1, b0, b1 = alignment.box
+        if not any(a0 < k1 and k0 < a1 and b0 < l1 and l0 < b1 for k0, k1, l0, l1 in (k.box for k in kept)):
+            kept.append(alignment)
+    merged: list[_Alignment] = []
+    for alignment in sorted(kept, key=lambda x: x.box):
+        a0, _, b0, _ = alignment.box
+        # The alignment it continues, if any: ended shortly before it on both sides (the nearest).
+        gaps = [
+            (a0 - box[1] + b0 - box[3], number)
+            for number, box in enumerate(m.box for m in merged)
+            if 0 <= a0 - box[1] <= MERGE_GAP and 0 <= b0 - box[3] <= MERGE_GAP
+        ]
+        if not gaps:
+            merged.append(alignment)
+            continue
+        number = min(gaps)[1]
+        previous = merged[number]
+        _, p1, _, q1 = previous.box
+        bridge = tuple((i, -1) for i in range(p1, a0)) + tuple((-1, j) for j in range(q1, b0))
+        merged[number] = _Alignment(previous.score + alignment.score, previous.columns + bridge + alignment.columns)
+    return merged
+
+
+def _pairs_sentences(pairs: list[tuple[int, int]], left_words: int, right_words: int) -> bool:
+    """Whether matched words (global positions) are enough to set two sides' sentences in one row.
+
+    Enough words (MIN_ROW_WORDS), dense enough in the stretch they span on the shorter side
+    (MIN_SHARE: not a few words scattered through long sentences), and a fair part of the shorter
+    side's sentences (MIN_SENTENCE_SHARE: a quotation may be part of a longer sentence).
+    """
+    if len(pairs) < MIN_ROW_WORDS:
+        return False
+    left_span = max(i for i, _ in pairs) - min(i for i, _ in pairs) + 1
+    right_span = max(j for _, j in pairs) - min(j for _, j in pairs) + 1
+    return len(pairs) >= MIN_SHARE * min(left_span, right_span) and len(pairs) >= MIN_SENTENCE_SHARE * min(
+        left_words, right_words
+    )
+
+
+def _rows(corpus: _Corpus, a_doc: str, b_doc: str, alignment: _Alignment) -> tuple[list[Row], float]:
+    """The rows of an alignment (global positions), trimmed, and the weight of their matched words."""
+    a_sentences, b_sentences = corpus.sentences[a_doc], corpus.sentences[b_doc]
+    a_offset = int(corpus.starts[corpus.number[a_doc]])
+    b_offset = int(corpus.starts[corpus.number[b_doc]])
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def find(node: tuple[int, int]) -> tuple[int, int]:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    order: list[tuple[int, int]] = []  # sentences (side, index) in the order the alignment meets them
+    links: dict[tuple[int, int], list[tuple[int, int]]] = {}  # matched words per pair of sentences
+    for i, j in alignment.columns:
+        for node in (
+            (0, int(corpus.sentence_of[i])) if i >= 0 else None,
+            (1, int(corpus.sentence_of[j])) if j >= 0 else None,
+        ):
+            if node is not None and node not in parent:
+                order.append(node)
+                find(node)
+        if i >= 0 and j >= 0 and corpus.words[i] == corpus.words[j]:
+            links.setdefault((int(corpus.sentence_of[i]), int(corpus.sentence_of[j])), []).append((i, j))
+    # Two sentences share a row when enough of their words are matched: a stray "the" or a name
+    # matched across the end of a sentence does not join it to the next one.
+    joined: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for (a, b), pairs in links.items():
+        shorter = min(len(a_sentences[a].keys), len(b_sentences[b].keys))
+        if len(pairs) >= LINK_WORDS and len(pairs) >= LINK_SHARE * shorter:
+            parent[find((0, a))] = find((1, b))
+            joined[(a, b)] = pairs
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for node in order:
+        groups.setdefault(find(node), []).append(node)
+    matched_by_group: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for (a, _), pairs in joined.items():
+        matched_by_group.setdefault(find((0, a)), []).extend(pairs)
+    rows: list[tuple[Row, float] | tuple[Row, None]] = []
+    for root, nodes in groups.items():
+        left = tuple(a_sentences[n] for side, n in sorted(nodes) if side == 0)
+        right = tuple(b_sentences[n] for side, n in sorted(nodes) if side == 1)
+        pairs = matched_by_group.get(root, [])
+        left_words = [a_offset + s.first + k for s in left for k in range(len(s.keys))]
+        right_words = [b_offset + s.first + k for s in right for k in range(len(s.keys))]
+        strong = bool(left and right) and _pairs_sentences(pairs, len(left_words), len(right_words))
+        if not strong:
+            # Too little in common to pair: each side is shown as having no counterpart.
+            if left:
+                rows.append((Row(left, (), frozenset(), frozenset(), ()), None))
+            if right:
+                rows.append((Row((), right, frozenset(), frozenset(), ()), None))
+            continue
+        hit_left = {i for i, _ in pairs}
+        hit_right = {j for _, j in pairs}
+        paragraph_links = sorted(
+            {
+                (a_sentences[int(corpus.sentence_of[i])].paragraph, b_sentences[int(corpus.sentence_of[j])].paragraph)
+                for i, j in pairs
+            }
+        )
+        weight = float(sum(corpus.weight[i] for i, j in pairs if not corpus.in_name[j]))
+        row = Row(
+            left,
+            right,
+            frozenset(k for k, w in enumerate(left_words) if w not in hit_left),
+            frozenset(k for k, w in enumerate(right_words) if w not in hit_right),
+            tuple(paragraph_links),
+        )
+        rows.append((row, weight))
+    # Rows without counterpart at either end are no part of the passage.
+    while rows and rows[0][1] is None:
+        rows.pop(0)
+    while rows and rows[-1][1] is None:
+        rows.pop()
+    return [row for row, _ in rows], sum(weight for _, weight in rows if weight is not None)
+
+
+def find_passages(texts: Sequence[Text], names: Iterable[str] = ()) -> SharedPassages:
+    """All passages shared between any two of `texts` (whose ids must be unique).
+
+    `names` are the names of the collection (glossary and index forms, document titles): words
+    inside them neither seed a candidate nor count towards keeping one.
+    """
+    corpus = _Corpus(texts, names)
+    word_counts = {doc: sum(len(s.keys) for s in sentences) for doc, sentences in corpus.sentences.items()}
+    by_pair: dict[tuple[str, str], list[tuple[list[Row], tuple[int, int]]]] = {}
+    aligned = 0
+    for (a_number, b_number), hits in sorted(corpus.seeds().items()):
+        if len(hits) < MIN_SEEDS:
+            continue
+        a_doc, b_doc = corpus.ids[a_number], corpus.ids[b_number]
+        # The longer document is shown on the left (ties: the id that sorts first), and is aligned as
+        # the first sequence, so that the outcome does not depend on the order of `texts`.
+        if (-word_counts[b_doc], b_doc) < (-word_counts[a_doc], a_doc):
+            a_number, b_number, a_doc, b_doc = b_number, a_number, b_doc, a_doc
+            hits = [(b, a) for a, b in hits]
+        left, right = a_doc, b_doc
+        alignments, runs = _align_pair(corpus, a_number, b_number, hits)
+        aligned += runs
+        for alignment in _select(alignments):
+            rows, weight = _rows(corpus, left, right, alignment)
+            if rows and weight >= MIN_WEIGHT:
+                first = rows[0]
+                key = (first.left[0].index if first.left else -1, first.right[0].index if first.right else -1)
+                by_pair.setdefault((left, right), []).append((rows, key))
+    passages = {}
+    for pair, found in sorted(by_pair.items()):
+        ordered = sorted(found, key=lambda item: item[1])
+        passages[pair] = tuple(Passage(pair[0], pair[1], n, tuple(rows)) for n, (rows, _) in enumerate(ordered, 1))
+    return SharedPassages(passages, corpus.sentences, word_counts, aligned)

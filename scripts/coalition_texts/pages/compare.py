@@ -4,8 +4,9 @@
   search index) links to the counterpart paragraphs, both ways, and says whether the words are
   identical or edited.
 - For every pair of documents that share passages, `compare/<left>--<right>.md` sets the passages
-  side by side, sentence by sentence, with `<del>` and `<ins>` marking the words that differ
-  (struck through or underlined, and announced to screen readers, so colour is not needed).
+  side by side, in the rows of sentences the word alignment found, with `<del>` and `<ins>` marking
+  the words it did not match (struck through or underlined, and announced to screen readers, so
+  colour is not needed); its summary counts exactly the rows it shows.
 - `compare/index.md` tells which document shares how much with which.
 
 Every word shown is cut from the source paragraphs by offset: nothing is retyped.
@@ -14,21 +15,41 @@ Every word shown is cut from the source paragraphs by offset: nothing is retyped
 from __future__ import annotations
 
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 from itertools import groupby
 
-from coalition_texts.analysis.passages import MIN_WORDS, Passage, Sentence, SharedPassages, Text, find_passages, words
+from coalition_texts.analysis.passages import (
+    MIN_ROW_WORDS,
+    MIN_SENTENCE_SHARE,
+    Row,
+    Sentence,
+    SharedPassages,
+    Text,
+    find_passages,
+    words,
+)
 from coalition_texts.model.records import RenderedDocument
 from coalition_texts.model.urls import COMPARE_INDEX, compare_name, compare_page, document_page, prefix
 from coalition_texts.pages.kinds import kind_badge
 from coalition_texts.pages.markdown import front_matter, html_attr, html_text, md_breakable, md_escape
+from coalition_texts.sources.glossary import Glossary
+from coalition_texts.sources.index_entries import IndexEntry
 
 PREFIX = prefix(COMPARE_INDEX)  # from docs/compare/ (and docs/documents/, for the notes) to the docs root
 PASSAGE_NOTE_CLASS = "passage-note"  # the "also in" notes; the search indexer skips them
 
 
-def detect(items: Sequence[RenderedDocument]) -> SharedPassages:
-    return find_passages([Text(item.doc.id, tuple(p.text for p in item.source.paragraphs)) for item in items])
+def names(glossary: Glossary, entries: Sequence[IndexEntry], items: Sequence[RenderedDocument]) -> tuple[str, ...]:
+    """The collection's names: every form of every glossary term (with its expansion) and index entry,
+    and every document's title. Texts that share only names share no passage."""
+    found = [form for term in glossary.terms for form in (*term.forms, *filter(None, [term.expansion]))]
+    found += [form for entry in entries for form in entry.forms]
+    found += [item.doc.title for item in items]
+    return tuple(sorted(set(found)))
+
+
+def detect(items: Sequence[RenderedDocument], names: Sequence[str] = ()) -> SharedPassages:
+    """The passages the documents share; words inside `names` (see `names()`) count for nothing."""
+    return find_passages([Text(item.doc.id, tuple(p.text for p in item.source.paragraphs)) for item in items], names)
 
 
 def status(identical: bool) -> str:
@@ -82,31 +103,6 @@ def notes(shared: SharedPassages, items: Sequence[RenderedDocument]) -> dict[str
 # --- Comparison pages ---------------------------------------------------------------------------
 
 
-def _rows(passage: Passage, shared: SharedPassages) -> list[tuple[list[Sentence], list[Sentence]]]:
-    """The rows of a passage: matched sentences side by side, and what one side has in between."""
-    left_all, right_all = shared.sentences[passage.left], shared.sentences[passage.right]
-    groups: list[tuple[list[int], list[int]]] = []
-    for match in passage.matches:
-        if groups and (match.left.index in groups[-1][0] or match.right.index in groups[-1][1]):
-            lefts, rights = groups[-1]
-            if match.left.index not in lefts:
-                lefts.append(match.left.index)
-            if match.right.index not in rights:
-                rights.append(match.right.index)
-        else:
-            groups.append(([match.left.index], [match.right.index]))
-    rows = []
-    for number, (lefts, rights) in enumerate(groups):
-        if number:
-            previous_lefts, previous_rights = groups[number - 1]
-            gap_left = list(range(max(previous_lefts) + 1, min(lefts)))
-            gap_right = list(range(max(previous_rights) + 1, min(rights)))
-            if gap_left or gap_right:
-                rows.append(([left_all[i] for i in gap_left], [right_all[i] for i in gap_right]))
-        rows.append(([left_all[i] for i in lefts], [right_all[i] for i in rights]))
-    return rows
-
-
 def _side(sentences: list[Sentence], item: RenderedDocument, marked: set[int], tag: str) -> str:
     """One cell: the sentences as in the source, each paragraph introduced by its link, changes marked."""
     if not sentences:
@@ -148,20 +144,29 @@ def _side(sentences: list[Sentence], item: RenderedDocument, marked: set[int], t
     return "<br>".join(out)
 
 
-def _keys(sentences: list[Sentence]) -> list[str]:
-    return [key for sentence in sentences for key in sentence.keys]
+def _row(row: Row, left: RenderedDocument, right: RenderedDocument) -> str:
+    """One table row: each side's sentences, with the words the alignment did not match marked."""
+    return (
+        f"| {_side(list(row.left), left, set(row.changed_left), 'del')} "
+        f"| {_side(list(row.right), right, set(row.changed_right), 'ins')} |\n"
+    )
 
 
-def _row(lefts: list[Sentence], rights: list[Sentence], left: RenderedDocument, right: RenderedDocument) -> str:
-    left_keys, right_keys = _keys(lefts), _keys(rights)
-    deleted: set[int] = set()
-    inserted: set[int] = set()
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, left_keys, right_keys, autojunk=False).get_opcodes():
-        if op in ("delete", "replace"):
-            deleted.update(range(i1, i2))
-        if op in ("insert", "replace"):
-            inserted.update(range(j1, j2))
-    return f"| {_side(lefts, left, deleted, 'del')} | {_side(rights, right, inserted, 'ins')} |\n"
+def _counts(rows: Sequence[Row]) -> tuple[int, int, int]:
+    """(identical, edited, without counterpart): every row is exactly one of the three."""
+    identical = sum(row.identical for row in rows)
+    edited = sum(row.paired and not row.identical for row in rows)
+    return identical, edited, len(rows) - identical - edited
+
+
+def _kinds(rows: Sequence[Row]) -> str:
+    """The kinds of rows, e.g. "4 identical, 1 edited, 1 without counterpart": they add up to len(rows)."""
+    identical, edited, alone = _counts(rows)
+    return f"{identical} identical, {edited} edited" + (f", {alone} without counterpart" if alone else "")
+
+
+def _rows_summary(rows: Sequence[Row]) -> str:
+    return f"{len(rows)} {'row' if len(rows) == 1 else 'rows'} of sentences: {_kinds(rows)}"
 
 
 def _span(numbers: tuple[int, ...]) -> str:
@@ -183,8 +188,7 @@ def comparison_page(pair: tuple[str, str], shared: SharedPassages, items: dict[s
     left, right = items[pair[0]], items[pair[1]]
     left_label, right_label = _labels(items, pair)
     passages = shared.passages[pair]
-    matches = [m for p in passages for m in p.matches]
-    same = sum(m.identical for m in matches)
+    rows = [row for passage in passages for row in passage.rows]
     title = f"Shared passages: {left_label} and {right_label}"
     meta = {
         "title": title,
@@ -196,15 +200,16 @@ def comparison_page(pair: tuple[str, str], shared: SharedPassages, items: dict[s
         f"\n# Shared passages: {md_breakable(left_label)} and {md_breakable(right_label)}\n\n",
         _document_line(left, "Left", shared.word_counts[pair[0]]),
         _document_line(right, "Right", shared.word_counts[pair[1]]),
-        f"\n{len(passages)} shared {'passage' if len(passages) == 1 else 'passages'}, "
-        f"{len(matches)} pairs of sentences: {same} identical, {len(matches) - same} edited. "
+        f"\n{len(passages)} shared {'passage' if len(passages) == 1 else 'passages'} in {_rows_summary(rows)}. "
         "[All shared passages](index.md).\n\n",
         '!!! note "How to read this comparison"\n\n'
         "    Each row sets sentences of the left document beside the sentences of the right document that "
-        "carry the same words. Words of the left document that the right one does not have are struck "
-        "through (marked as deleted); words the right document has instead or in addition are underlined "
-        "(marked as inserted). Differences of letter case, punctuation, quotation marks and apostrophes are "
-        "not marked. A sentence inside a passage that has no counterpart is set against “(no counterpart)”. "
+        "carry the same words, as a word-by-word alignment of the two texts found them. Words of the left "
+        "document that the alignment did not match with the same word of the right one are struck through "
+        "(marked as deleted); words the right document has instead or in addition are underlined (marked as "
+        "inserted); a row is “identical” when no word is marked. Differences of letter case, punctuation, "
+        "quotation marks and apostrophes are not marked. A sentence inside a passage that has no counterpart "
+        "is set against “(no counterpart)”. "
         "The left document is the longer of the two; the order says nothing about which came first.\n",
     ]
     for passage in passages:
@@ -216,7 +221,7 @@ def comparison_page(pair: tuple[str, str], shared: SharedPassages, items: dict[s
         lines.append(f"{where}.\n\n")
         lines.append('<div class="passage-compare" markdown>\n\n')
         lines.append(f"| {md_breakable(left_label)} | {md_breakable(right_label)} |\n| --- | --- |\n")
-        lines.extend(_row(lefts, rights, left, right) for lefts, rights in _rows(passage, shared))
+        lines.extend(_row(row, left, right) for row in passage.rows)
         lines.append("\n</div>\n")
     return "".join(lines)
 
@@ -230,21 +235,20 @@ def _percent(part: int, whole: int) -> str:
 
 def overview_page(shared: SharedPassages, items: dict[str, RenderedDocument]) -> str:
     rows = [
-        "| Documents | Passages | Sentence pairs | Share of each document's words | Comparison |",
+        "| Documents | Passages | Rows of sentences | Share of each document's words | Comparison |",
         "| --- | --- | --- | --- | --- |",
     ]
     for pair, passages in shared.passages.items():
         left, right = items[pair[0]].doc, items[pair[1]].doc
-        matches = [m for p in passages for m in p.matches]
-        same = sum(m.identical for m in matches)
+        rows_ = [row for passage in passages for row in passage.rows]
         shares = "<br>".join(
             f"{md_escape(doc.short_name)}: {_percent(shared.shared_words(pair, side), shared.word_counts[doc.id])}"
             for side, doc in enumerate((left, right))
         )
         rows.append(
             f"| [{md_escape(left.short_name)}]({PREFIX}{document_page(left.id)}) and "
-            f"[{md_escape(right.short_name)}]({PREFIX}{document_page(right.id)}) | {len(passages)} | {len(matches)} "
-            f"({same} identical, {len(matches) - same} edited) | {shares} | [compare]({compare_name(pair)}.md) |"
+            f"[{md_escape(right.short_name)}]({PREFIX}{document_page(right.id)}) | {len(passages)} | "
+            f"{len(rows_)} ({_kinds(rows_)}) | {shares} | [compare]({compare_name(pair)}.md) |"
         )
     sharing = {doc for pair in shared.passages for doc in pair}
     alone = [item.doc for item in items.values() if item.doc.id not in sharing]
@@ -257,10 +261,15 @@ def overview_page(shared: SharedPassages, items: dict[str, RenderedDocument]) ->
         "Where one document repeats the words of another, word for word or with changes, the two share a "
         "passage. Each document page notes, after such a paragraph, where else its words appear; the "
         "comparisons below set the passages side by side and mark every word that differs.\n\n",
-        f"Passages are found sentence by sentence: two sentences count as the same passage when they have at "
-        f"least {MIN_WORDS} words in common, in the same order, making up most of the shorter sentence. Letter "
-        "case, punctuation, quotation marks and apostrophes are not compared. A pair is “identical” when the "
-        "words are the same, and “edited” when words were changed, added or left out.\n\n",
+        "Passages are found as reprints are: runs of words that two documents share and few others use point "
+        "to a region of each, and the two regions are aligned word by word, so that a word changed, added or "
+        "left out is an edit inside a passage rather than its end. Names (of the glossary and the index of "
+        "names), document titles and words nearly every text uses do not count: two documents that share only "
+        "those share no passage. Sentences are set side by side when the alignment matches at least "
+        f"{MIN_ROW_WORDS} of their words, {round(100 * MIN_SENTENCE_SHARE)} % or more of the shorter side (a "
+        "quotation may be part of a longer sentence), close together. Letter case, punctuation, quotation marks "
+        "and apostrophes are not compared. A row is “identical” when the words are the same, and “edited” when "
+        "words were changed, added or left out.\n\n",
         f"## Pairs of documents\n\n{count} {'pair' if count == 1 else 'pairs'} of documents share passages.\n\n",
     ]
     if count:

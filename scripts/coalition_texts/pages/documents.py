@@ -41,8 +41,16 @@ LANGUAGES = {"en": "English", "fr": "French", "ar": "Arabic", "es": "Spanish", "
 
 
 def description(doc: Document) -> str:
-    date = doc.published.human() if doc.published else "undated"
-    return f"{doc.kind_label} published by {doc.publisher} ({date}): “{doc.title}”."
+    """The page's meta description; what the text does not state is in square brackets, as in the
+    plain-text citation, so that a description quoted elsewhere still tells the source from the site."""
+
+    def mark(text: str) -> str:
+        return f"[{text}]"
+
+    date = doc.published.human_marking(doc.date_supplied_parts, mark) if doc.published else "undated"
+    publisher = mark(doc.publisher) if doc.publisher_supplied else doc.publisher
+    title = mark(doc.title) if doc.title_supplied else doc.title
+    return f"{doc.kind_label} published by {publisher} ({date}): “{title}”."
 
 
 def date_cell(doc: Document) -> str:
@@ -67,12 +75,16 @@ def event_links(doc: Document, catalog: Catalog, prefix: str) -> str:
 def _card(doc: Document, catalog: Catalog, prefix: str) -> str:
     """One document of a list: its title, then kind, publisher, date and events (the list's filters read the data-*)."""
     events = " ".join(doc.events)
+    # A supplied title or publisher is marked in the listing as on the page: not the text's own.
+    title_note = " (supplied)" if doc.title_supplied else ""
+    publisher_note = " (supplied)" if doc.publisher_supplied else ""
     return (
         f'<li class="doc-card" data-kind="{html_attr(doc.kind)}" data-events="{html_attr(events)}"'
         f' data-publisher="{html_attr(doc.publisher)}" markdown="block">\n'
-        f'<p class="doc-card__title" markdown="span">[{md_escape(doc.title)}]({prefix}{document_path(doc.id)})</p>\n'
+        f'<p class="doc-card__title" markdown="span">[{md_escape(doc.title)}]({prefix}{document_path(doc.id)})'
+        f"{title_note}</p>\n"
         f'<p class="doc-card__meta" markdown="span">{kind_badge(doc)} '
-        f'<span class="doc-card__fact">{md_breakable(doc.publisher)}</span> '
+        f'<span class="doc-card__fact">{md_breakable(doc.publisher)}{publisher_note}</span> '
         f'<span class="doc-card__fact">{date_cell(doc)}</span> '
         f'<span class="doc-card__fact">{event_links(doc, catalog, prefix)}</span></p>\n'
         "</li>\n"
@@ -250,8 +262,9 @@ def documents_index(catalog: Catalog) -> str:
         front_matter({"title": "Documents", "description": f"All {count} documents of the collection."})
         + "\n# Documents\n\n"
         + f"All {count} documents, newest first (undated ones last). The label beside each says what kind"
-        f" of source it is (see [About this site]({PREFIX}about.md#kinds-of-source)). A date marked “supplied” is not"
-        " stated in the text itself (“year supplied”: the text gives the day and month, not the year);"
+        f" of source it is (see [About this site]({PREFIX}about.md#kinds-of-source)). A date, title or publisher"
+        " marked “supplied” is not stated in the text itself (“year supplied”: the text gives the day and month,"
+        " not the year);"
         " each document's page says where it comes from.\n\n"
         + documents_list(list(catalog.documents), catalog, PREFIX, filters=True)
     )

@@ -16,6 +16,13 @@ from coalition_texts.pages.markdown import front_matter, md_escape, md_with_link
 from coalition_texts.sources.editorial import Editorial, EventText
 
 
+def when_listed(event: Event) -> str:
+    """An event's dates for a listing, marked where no text states them (the page's date note says
+    where they come from), as a supplied document date is."""
+    when = md_escape(event.when())
+    return f"{when} (dates not stated in the texts)" if event.date_note else when
+
+
 def lead(text: EventText, links: Links, page: str) -> str:
     """The event's summary as Markdown for `page` (a path under docs/), its references made links."""
     return links.expand(text.lead, text.lead_at, prefix(page)) + "\n"
@@ -54,7 +61,7 @@ def events_index(catalog: Catalog, leads: dict[str, str] | None = None) -> str:
         summary = (leads or {}).get(event.id, "").strip() or md_escape(event.description)
         lines.append(
             f"\n## [{md_escape(event.name)}]({event.id}.md)\n\n"
-            f"{md_escape(event.when())}{place} ({count} {'document' if count == 1 else 'documents'})\n\n"
+            f"{when_listed(event)}{place} · {count} {'document' if count == 1 else 'documents'}\n\n"
             f"{summary}\n"
         )
     return "".join(lines)

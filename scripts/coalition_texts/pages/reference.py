@@ -57,7 +57,7 @@ def mentions_markdown(found: Found, prefix: str = PREFIX) -> str:
 def glossary_page(glossary: Glossary, documents: Sequence[RenderedDocument], links: Links) -> str:
     """The page gathering every term: explanation, sources, and the paragraphs that use it."""
     out = [
-        "---\ntitle: Glossary\ndescription: The abbreviations and terms the texts use, explained with their sources.\n"
+        "---\ntitle: Glossary\ndescription: The terms the texts use, and abbreviations for them, explained with their sources.\n"
         "---\n\n# Abbreviations and terms\n\n",
         "Wherever one of these terms appears on this site, in the texts or in the site's own pages, it is"
         " underlined with dots: hover over it, or move to it with the Tab key, to read its explanation."

@@ -23,7 +23,7 @@ from coalition_texts.model.urls import (
     event_page,
 )
 from coalition_texts.pages.documents import documents_list
-from coalition_texts.pages.events import lead
+from coalition_texts.pages.events import lead, when_listed
 from coalition_texts.pages.evidence_links import Links
 from coalition_texts.pages.kinds import kinds_section
 from coalition_texts.pages.markdown import md_escape
@@ -50,7 +50,7 @@ def home_events(catalog: Catalog, editorial: Editorial, links: Links) -> str:
         place = f", {md_escape(event.place)}" if event.place else ""
         cards.append(
             f"-   **[{md_escape(event.name)}]({event_page(event.id)})**\n\n"
-            f"    {md_escape(event.when())}{place}\n\n"
+            f"    {when_listed(event)}{place}\n\n"
             f"    {lead(editorial.events[event.id], links, HOME).strip()}\n"
         )
     cards.append(

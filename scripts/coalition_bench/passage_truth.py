@@ -1,0 +1,132 @@
+"""Precision and recall of the shared-passage detection against a ground truth of real reprint patterns.
+
+The collection is the five texts of `sources/` plus the texts of `tests/data/passages_ground_truth/`,
+made from them by the patterns real reprints follow (quotation inside a report, a repost with the
+group renamed, a paraphrase on the same skeleton, titles and headlines that share only names, stock
+phrases of the field); its `expected.yml` lists every pair of paragraphs that shares a passage.
+The detection runs as the build runs it (the glossary's and the index's names, every title), and
+is scored at the level of pairs of paragraphs. Used by tests/unit/test_passage_truth.py and by
+coalition_bench.passages, which writes the scores to benchmarks/passages.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from coalition_bench.harness import project_root
+from coalition_texts.analysis.passages import SharedPassages, Text, find_passages
+from coalition_texts.build import render
+from coalition_texts.model.urls import SOURCES
+from coalition_texts.pages.compare import names as collection_names
+from coalition_texts.sources.anchors import Registry
+from coalition_texts.sources.glossary import load_glossary
+from coalition_texts.sources.index_entries import load_index
+
+GROUND_TRUTH = Path("tests") / "data" / "passages_ground_truth"  # in the checkout
+
+ParagraphPair = tuple[str, int, str, int]  # (document, ¶ from 1, document, ¶ from 1), documents in order
+
+
+@dataclass(frozen=True)
+class GroundTruth:
+    texts: tuple[Text, ...]
+    names: tuple[str, ...]  # glossary and index forms, and every document's title
+    expected: dict[ParagraphPair, str]  # -> "identical" or "edited"
+
+
+@dataclass(frozen=True)
+class Score:
+    found: dict[ParagraphPair, str]
+    expected: dict[ParagraphPair, str]
+
+    @property
+    def true_positives(self) -> set[ParagraphPair]:
+        return set(self.found) & set(self.expected)
+
+    @property
+    def false_positives(self) -> set[ParagraphPair]:
+        return set(self.found) - set(self.expected)
+
+    @property
+    def missed(self) -> set[ParagraphPair]:
+        return set(self.expected) - set(self.found)
+
+    @property
+    def precision(self) -> float:
+        return len(self.true_positives) / len(self.found) if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return len(self.true_positives) / len(self.expected) if self.expected else 1.0
+
+    @property
+    def wrong_labels(self) -> set[ParagraphPair]:
+        """Pairs found with "identical" where the truth says "edited", or the reverse."""
+        return {pair for pair in self.true_positives if self.found[pair] != self.expected[pair]}
+
+
+def ordered(a: str, pa: int, b: str, pb: int) -> ParagraphPair:
+    return (a, pa, b, pb) if (a, pa) <= (b, pb) else (b, pb, a, pa)
+
+
+def paragraphs(path: Path) -> tuple[str, ...]:
+    """A ground-truth text: paragraphs separated by blank lines, white space inside one made single."""
+    blocks = re.split(r"\n\s*\n", path.read_text(encoding="utf-8"))
+    return tuple(" ".join(block.split()) for block in blocks if block.strip())
+
+
+def load(root: Path | None = None) -> GroundTruth:
+    """The five texts of the checkout's sources as the build reads them, the ground-truth texts, the
+    names as the build gives them (glossary, index, every title)."""
+    root = root or project_root()
+    sources, folder = root / SOURCES, root / GROUND_TRUTH
+    rendered = render(root, Registry(sources / "anchors.json")).documents
+    names = collection_names(
+        load_glossary(sources / "glossary.yml"), load_index(sources / "index-entries.yml"), rendered
+    )
+    data = yaml.safe_load((folder / "expected.yml").read_text(encoding="utf-8"))
+    texts = [Text(item.doc.id, tuple(p.text for p in item.source.paragraphs)) for item in rendered]
+    titles = []
+    for entry in data["documents"]:
+        texts.append(Text(entry["id"], paragraphs(folder / entry["file"])))
+        titles.append(entry["title"])
+    expected = {ordered(a, pa, b, pb): status for a, pa, b, pb, status in data["pairs"]}
+    return GroundTruth(tuple(texts), (*names, *titles), expected)
+
+
+def found_pairs(shared: SharedPassages) -> dict[ParagraphPair, str]:
+    """Every pair of paragraphs the detection joins, as the notes on document pages show them."""
+    found = {}
+    for doc, by_paragraph in shared.counterparts().items():
+        for paragraph, counterparts in by_paragraph.items():
+            for c in counterparts:
+                found[ordered(doc, paragraph + 1, c.doc, c.paragraph + 1)] = "identical" if c.identical else "edited"
+    return found
+
+
+def evaluate(truth: GroundTruth | None = None) -> Score:
+    truth = truth or load()
+    return Score(found_pairs(find_passages(truth.texts, truth.names)), truth.expected)
+
+
+def report(score: Score) -> str:
+    """The scores as Markdown, with every false or missed pair named."""
+    lines = [
+        "| Paragraph pairs expected | Found | Correct | Precision | Recall | Labels wrong (identical/edited) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| {len(score.expected)} | {len(score.found)} | {len(score.true_positives)} | {score.precision:.3f} "
+        f"| {score.recall:.3f} | {len(score.wrong_labels)} |",
+        "",
+    ]
+    for title, pairs in (("Found, not expected", score.false_positives), ("Expected, not found", score.missed)):
+        lines.append(f"{title}: " + ("; ".join(f"{a} ¶ {pa} – {b} ¶ {pb}" for a, pa, b, pb in sorted(pairs)) or "none"))
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(report(evaluate()))
