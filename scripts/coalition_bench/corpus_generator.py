@@ -18,8 +18,8 @@ import random
 from pathlib import Path
 
 from coalition_bench import corpus_texts
-from coalition_texts.model.records import KINDS
 from coalition_texts.sources.catalog import load_events
+from coalition_texts.sources.kinds import KINDS_FILE, load_kinds
 
 FOLDER = "generated"
 PUBLISHERS = [
@@ -29,7 +29,9 @@ PUBLISHERS = [
 PLACES = [None, "Marrakesh, Morocco", "Niamey, Niger", "Rome, Italy", "Brussels, Belgium", "Abuja, Nigeria"]
 
 
-def catalog_entry(text: corpus_texts.GeneratedText, rng: random.Random, event_ids: list[str]) -> str:
+def catalog_entry(
+    text: corpus_texts.GeneratedText, rng: random.Random, event_ids: list[str], kind_ids: list[str]
+) -> str:
     """One entry of `documents:` in catalog.yml (strings written as JSON, which YAML reads alike)."""
     place = rng.choice(PLACES)
     year = rng.choice([2021, 2022, 2023])
@@ -43,7 +45,7 @@ def catalog_entry(text: corpus_texts.GeneratedText, rng: random.Random, event_id
         f"    url: https://example.org/{text.id}",
         f"    published: {year:04d}-{month:02d}-{day:02d}",
         f"    place: {json.dumps(place)}",
-        f"    kind: {rng.choice(sorted(KINDS))}",
+        f"    kind: {rng.choice(kind_ids)}",
         f"    events: [{', '.join(sorted(events))}]",
         "    language: en",
     ]
@@ -54,6 +56,7 @@ def write_corpus(project: Path, count: int, seed: int = 1) -> list[str]:
     """Add `count` generated documents to the project folder `project`; return their ids."""
     sources = project / "sources"
     event_ids = [event.id for event in load_events(sources / "events.yml")]
+    kind_ids = sorted(kind.id for kind in load_kinds(sources / KINDS_FILE))
     rng = random.Random(seed)
     folder = sources / FOLDER
     folder.mkdir(exist_ok=True)
@@ -61,7 +64,7 @@ def write_corpus(project: Path, count: int, seed: int = 1) -> list[str]:
     entries = []
     for text in texts:
         (folder / f"{text.id}.txt").write_text("\n\n".join(text.paragraphs) + "\n", encoding="utf-8")
-        entries.append(catalog_entry(text, rng, event_ids))
+        entries.append(catalog_entry(text, rng, event_ids, kind_ids))
     catalog = sources / "catalog.yml"
     existing = catalog.read_text(encoding="utf-8")
     catalog.write_text(existing.rstrip("\n") + "\n\n" + "\n".join(entries), encoding="utf-8")

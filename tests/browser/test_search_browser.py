@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.base import copy_project, index_of, mkdocs_build, variant_groups
+from tests.base import catalog, copy_project, index_of, mkdocs_build, variant_groups
 
 pytestmark = pytest.mark.browser
 
+SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
 SEARCH_INPUT = "input.md-search__input"
 META = ".md-search-result__meta"
 # Material's placeholders while the index loads and before anything is typed.
@@ -26,9 +28,21 @@ def forms(word: str) -> set[str]:
     return {word.lower()}
 
 
+def open_search(page: Page) -> None:
+    """Open the search box; on a phone it is behind the header's search button."""
+    button = page.locator('label.md-header__button[for="__search"]')
+    if page.locator("#__search").is_checked():
+        page.locator(SEARCH_INPUT).focus()
+    elif button.is_visible():
+        button.click()
+        expect(page.locator(SEARCH_INPUT)).to_be_focused()
+    else:
+        page.locator(SEARCH_INPUT).click()
+
+
 def search(page: Page, query: str) -> None:
     """Type the query into Material's search box and wait for the results of the whole query."""
-    page.locator(SEARCH_INPUT).click()
+    open_search(page)
     page.locator(SEARCH_INPUT).fill(query)
     page.locator(SEARCH_INPUT).press("End")  # Material queries on keyup
     page.wait_for_function(
@@ -106,6 +120,70 @@ def test_no_result_links_to_undefined(page, site_url):
     search(page, "Coalition")
     hrefs = page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert hrefs and not [href for href in hrefs if "undefined" in href]
+
+
+@pytest.fixture(params=list(SIZES), ids=list(SIZES))
+def sized(browser, request):
+    width, height = SIZES[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    yield context.new_page()
+    context.close()
+
+
+def whole_word(word: str, text: str) -> bool:
+    return re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text, re.IGNORECASE) is not None
+
+
+@pytest.mark.parametrize("query", ["Niger terrorism financing", "Monguno", "Africa Focus Group"])
+def test_results_open_on_the_hit_with_short_name_and_kind(sized, site_url, built_site, query):
+    """Each document's group: its title and kind, then the paragraph hit; no topic chips before it."""
+    sized.goto(site_url + "/")
+    search(sized, query)
+    expect(sized.locator(".md-search-result .md-tags")).to_have_count(0)
+    by_id = {doc.id: doc for doc in catalog().documents}
+    groups = sized.locator(".md-search-result__item").all()
+    checked = 0
+    for group in groups:
+        links = group.locator(":scope > a.md-search-result__link")
+        head = re.search(r"/documents/([^/?#]+)/", links.first.get_attribute("href") or "")
+        if not head or head.group(1) not in by_id:
+            continue
+        doc = by_id[head.group(1)]
+        expect(links.first.locator("h1 .kind-badge")).to_have_text(doc.kind_label)
+        # What follows the head is a hit: a paragraph titled by its number and the text's short name.
+        if links.count() > 1:
+            hit = links.nth(1)
+            assert re.search(r"#p\d+$", hit.get_attribute("href"))
+            expect(hit.locator("h2")).to_have_text(re.compile(rf"^¶\s\d+ · {re.escape(doc.short_name)}$"))
+            box_head, box_hit = links.first.bounding_box(), hit.bounding_box()
+            assert box_hit["y"] - (box_head["y"] + box_head["height"]) < 30, "something stands between head and hit"
+        checked += 1
+    assert checked
+    assert sized.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_whole_word_ranks_above_the_start_of_a_longer_word(sized, site_url, built_site):
+    """ "Niger terrorism financing": a paragraph saying "Niger" comes before one that only says "Nigerian"."""
+    texts = {entry["location"]: html_unescape(entry["text"]) for entry in index_of(built_site)["docs"]}
+    sized.goto(site_url + "/")
+    search(sized, "Niger terrorism financing")
+    hits = sized.locator("a.md-search-result__link").evaluate_all(
+        "links => links.map(a => [a.getAttribute('href'), parseFloat(a.querySelector('article').dataset.mdScore)])"
+    )
+    ranked = []  # (location, score) of paragraph hits in the order shown
+    for href, score in hits:
+        match = re.search(r"(documents/[^/?#]+/)(?:\?[^#]*)?(#p\d+)$", href)
+        if match:
+            ranked.append((match.group(1) + match.group(2), score))
+    whole = [(loc, score) for loc, score in ranked if whole_word("Niger", texts[loc])]
+    prefix_only = [
+        (loc, score) for loc, score in ranked if "niger" in texts[loc].lower() and not whole_word("Niger", texts[loc])
+    ]
+    assert whole and prefix_only, "the texts no longer hold both cases"
+    assert any(whole_word("Nigerian", texts[loc]) for loc, _ in prefix_only)
+    assert min(score for _, score in whole) > max(score for _, score in prefix_only)
+    order = [loc for loc, _ in ranked]
+    assert order.index(whole[0][0]) < order.index(prefix_only[0][0])
 
 
 @pytest.fixture(scope="module")

@@ -234,7 +234,7 @@ def test_timeline_runs_from_2014_to_niamey_in_order(built_site):
 @pytest.mark.parametrize("event", CATALOG.events, ids=lambda e: e.id)
 def test_event_page_lists_documents_and_links_other_events(built_site, event):
     html = soup(built_site, f"events/{event.id}")
-    listed = {a["href"].split("/")[-2] for a in html.select('table a[href*="documents/"]')}
+    listed = {a["href"].split("/")[-2] for a in html.select('.doc-cards a[href*="documents/"]')}
     assert listed == {d.id for d in CATALOG.documents if event.id in d.events}
     links = {a["href"] for a in html.select("article a[href]")}
     for other in EVENT_IDS:
@@ -398,17 +398,17 @@ BAD_INPUT = {
         "quote: An 84-member Global Coalition",
         ["differences.yml, line", "field 'quote'", "not in sun-nigeria-nsa-delegation-2022#p1"],
     ),
-    "unknown-label": (
+    "short-names-in-the-old-place": (
         "sources/editorial/sources.yml",
-        "  sun-nigeria-nsa-delegation-2022: The Sun",
-        "  sun-nigeria-2099: The Sun",
-        ["sources.yml, line 9", "unknown document 'sun-nigeria-2099'"],
+        "\npublic_sources:\n",
+        "\ndocument_labels:\n  sun-nigeria-nsa-delegation-2022: The Sun\n\npublic_sources:\n",
+        ["sources.yml, line 6 (field 'document_labels')", "short_name in sources/catalog.yml"],
     ),
     "public-source-without-address": (
         "sources/editorial/sources.yml",
         "    url: https://apanews.net/en/news/anti-daesh-global-coalition-to-meet-in-marrakech",
         "    url: apanews.net/en/news/anti-daesh-global-coalition-to-meet-in-marrakech",
-        ["sources.yml, line 18", "public source apa-announcement-2022", "field 'url'", "not an http(s) address"],
+        ["sources.yml, line 10", "public source apa-announcement-2022", "field 'url'", "not an http(s) address"],
     ),
     "unclosed-reference": (
         EVENT_TEXT,

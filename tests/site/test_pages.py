@@ -95,7 +95,7 @@ def test_home_lists_documents_and_events(built_site):
 @pytest.mark.parametrize("event", CATALOG.events, ids=lambda e: e.id)
 def test_event_page_lists_its_documents(built_site, event):
     page = soup(built_site, f"events/{event.id}")
-    listed = {a["href"].split("/")[-2] for a in page.select('table a[href*="documents/"]')}
+    listed = {a["href"].split("/")[-2] for a in page.select('.doc-cards a[href*="documents/"]')}
     assert listed == {d.id for d in CATALOG.documents if event.id in d.events}
     assert event.when() in page.get_text()
 

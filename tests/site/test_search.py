@@ -47,7 +47,7 @@ def test_one_entry_per_paragraph_with_its_words_only(built_site, index, doc):
     assert [e["location"] for e in entries] == [f"{url}#{p['id']}" for p in shown]
     assert [html.unescape(e["text"]) for e in entries] == [p.text for p in source.paragraphs]
     for number, entry in enumerate(entries, start=1):
-        assert html.unescape(entry["title"]) == f"¶ {number} · {doc.title}"
+        assert html.unescape(entry["title"]) == f"¶\u00a0{number} · {doc.short_name}"
         assert "heading" not in entry  # the document's title matches the document, not each paragraph
     # Results are grouped under the page's own entry, which Material expects before its sections.
     locations = [e["location"] for e in index["docs"]]
@@ -100,6 +100,20 @@ def test_document_facts_are_searchable(index, doc):
     for event in doc.events:
         assert CATALOG.event(event).name in text
     assert html.unescape(entry["heading"]) == doc.title
+
+
+@pytest.mark.parametrize("doc", CATALOG.documents, ids=lambda d: d.id)
+def test_document_entry_shows_title_and_kind_and_hides_topics(index, doc):
+    """Material draws `tags` as chips above the hits: a document's topics are searched, not shown."""
+    entry = next(e for e in index["docs"] if e["location"] == f"documents/{doc.id}/")
+    assert "tags" not in entry
+    assert entry.get("topics", "") == " ".join(doc.tags)
+    assert "topics" in index["config"]["fields"]
+    title = BeautifulSoup(entry["title"], "html.parser")
+    badge = title.select_one("span.kind-badge")
+    assert badge.get_text() == doc.kind_label
+    badge.decompose()
+    assert title.get_text().strip() == doc.title.strip()
 
 
 def test_fields_rank_the_texts_first(index):

@@ -62,7 +62,7 @@ def test_bibtex_ris_and_csl_json_read_back(doc):
 
     (record,) = rispy.loads(citation.ris(doc, url))
     assert record["title"] == doc.title and record["urls"] == [url] and record["publisher"] == doc.publisher
-    assert record["type_of_reference"] == citation.RIS_TYPES[doc.kind]
+    assert record["type_of_reference"] == doc.kind_info.ris_type
 
     items = json.loads(citation.csl_json_text(doc, url))
     assert items == [citation.csl_json(doc, url)]

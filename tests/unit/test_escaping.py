@@ -22,6 +22,7 @@ from coalition_texts.pages.reference import GlossaryMarks
 from coalition_texts.plugin.abbreviations import PageTerms
 from coalition_texts.sources.anchors import Registry
 from coalition_texts.sources.glossary import Glossary, Term
+from coalition_texts.sources.kinds import KINDS_FILE, load_kinds
 from coalition_texts.sources.texts import decode, split_text
 from tests.base import ROOT
 
@@ -68,6 +69,7 @@ def glossary_snippets() -> Path:
 
 
 EVENT = Event("e", "An event", "Event", PartialDate(2022), None, None, None, "Description.")
+KIND = next(kind for kind in load_kinds(ROOT / "sources" / KINDS_FILE) if kind.id == "repost")
 
 
 def render(markdown_text: str) -> BeautifulSoup:
@@ -91,7 +93,7 @@ def test_any_source_text_renders_word_for_word(text):
         id="d", file="d.txt", original_file=None, title="T", title_supplied=False, publisher="P",
         publisher_supplied=False, url=None, published=PartialDate(2022, 5, 11), date_supplied=False,
         date_note=None, place=None, kind="repost", events=("e",), language="en", strip=(), notes=None,
-        tags=(), line=1,
+        tags=(), short_name="P", kind_info=KIND, line=1,
     )  # fmt: skip
     anchors = tuple(f"p{n}" for n in range(1, len(paragraphs) + 1))
     item = RenderedDocument(doc, SourceText("0" * 64, paragraphs, ()), anchors, ())

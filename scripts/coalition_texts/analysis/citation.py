@@ -16,16 +16,8 @@ import re
 
 from coalition_texts.model.records import Document
 
-# CSL item types and RIS reference types for the catalog's kinds of text.
-CSL_TYPES = {
-    "official-statement": "document",
-    "press-release": "document",
-    "news-report": "article-newspaper",
-    "repost": "post-weblog",
-}
-RIS_TYPES = {"official-statement": "GOVDOC", "press-release": "PRESS", "news-report": "NEWS", "repost": "BLOG"}
-# Texts issued by a body in its own name: the body is their author. News and reposts have no named author.
-ISSUED_BY_PUBLISHER = {"official-statement", "press-release"}
+# CSL item types, RIS reference types and who the author is come with each kind (sources/kinds.yml):
+# a text a body issued in its own name has that body as author; news and reposts have no named author.
 LANGUAGE_NAMES = {"en": "english", "fr": "french", "ar": "arabic", "es": "spanish", "pt": "portuguese"}
 _BIBTEX_SPECIAL = re.compile(r"([\\{}&%$#_~^])")
 _BIBTEX_REPLACEMENT = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
@@ -103,7 +95,7 @@ def _notes(doc: Document) -> list[str]:
 def bibtex(doc: Document, url: str) -> str:
     """A BibTeX `@misc` entry (fields also read by biblatex), keyed by the document's id."""
     fields: list[tuple[str, str]] = []
-    if doc.kind in ISSUED_BY_PUBLISHER:
+    if doc.kind_info.author_is_publisher:
         fields.append(("author", "{" + _bibtex_text(doc.publisher) + "}"))  # a body, not "Lastname, First"
     fields += [
         ("title", "{" + _bibtex_text(doc.title) + "}"),  # inner braces keep the capitals as published
@@ -132,11 +124,11 @@ def bibtex(doc: Document, url: str) -> str:
 
 def csl_json(doc: Document, url: str) -> dict:
     """One CSL-JSON item (the input format of Zotero, Pandoc and citeproc processors)."""
-    item: dict = {"id": doc.id, "type": CSL_TYPES[doc.kind], "title": _one_line(doc.title)}
-    if doc.kind in ISSUED_BY_PUBLISHER:
+    item: dict = {"id": doc.id, "type": doc.kind_info.csl_type, "title": _one_line(doc.title)}
+    if doc.kind_info.author_is_publisher:
         item["author"] = [{"literal": _one_line(doc.publisher)}]
     item["publisher"] = _one_line(doc.publisher)
-    if doc.kind == "news-report":
+    if doc.kind_info.origin == "reported":  # an outlet or wire: the publication is its container
         item["container-title"] = _one_line(doc.publisher)
     if doc.published:
         parts = [doc.published.year, doc.published.month, doc.published.day]
@@ -158,8 +150,8 @@ def csl_json_text(doc: Document, url: str) -> str:
 
 def ris(doc: Document, url: str) -> str:
     """A RIS record (EndNote, Zotero, Mendeley and reference managers import it)."""
-    lines = [("TY", RIS_TYPES[doc.kind]), ("ID", doc.id), ("TI", _one_line(doc.title))]
-    if doc.kind in ISSUED_BY_PUBLISHER:
+    lines = [("TY", doc.kind_info.ris_type), ("ID", doc.id), ("TI", _one_line(doc.title))]
+    if doc.kind_info.author_is_publisher:
         lines.append(("AU", _one_line(doc.publisher)))
     lines.append(("PB", _one_line(doc.publisher)))
     if doc.published:

@@ -47,11 +47,11 @@ class Evidence:
 
     def __init__(self, documents: Sequence[RenderedDocument], sources: EvidenceSources):
         self.documents = {item.doc.id: item for item in documents}
-        self.labels = sources.labels
         self.public = sources.public
 
     def label(self, doc_id: str) -> str:
-        return self.labels.get(doc_id) or self.documents[doc_id].doc.publisher
+        """The document's short name (catalog `short_name`), as every passing mention of a text uses."""
+        return self.documents[doc_id].doc.short_name
 
     def paragraph(self, target: str, where: str) -> Paragraph:
         """The paragraph `document-id#pN` names; a SourceError at `where` if there is none."""

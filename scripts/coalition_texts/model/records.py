@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from coalition_texts.model.dates import PartialDate, date_range
 
-KINDS = {
-    "official-statement": "Official statement",
-    "press-release": "Press release",
-    "news-report": "News report",
-    "repost": "Repost",
+# Who puts a text's words out; each origin has its own badge style (docs/stylesheets/site.css).
+ORIGINS = {
+    "first-hand": "issued by the body that wrote it",
+    "reported": "relayed by a news outlet or wire",
+    "unattributed": "no author or organisation named",
 }
 
 
@@ -27,6 +27,20 @@ _WORD = re.compile(r"\S*[^\W_]\S*")
 def word_count(text: str) -> int:
     """How many words `text` has: the one definition of a word count on the site."""
     return len(_WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of source (`sources/kinds.yml`): what a text is, and so how far it can be relied on."""
+
+    id: str
+    label: str  # shown beside the title in lists, page heads and search results
+    description: str  # the About page's explanation
+    origin: str  # a key of ORIGINS
+    csl_type: str
+    ris_type: str
+    schema_type: str
+    author_is_publisher: bool  # the publisher issued the text in its own name (citations name it as author)
 
 
 @dataclass(frozen=True)
@@ -64,6 +78,8 @@ class Document:
     strip: tuple[str, ...]
     notes: str | None
     tags: tuple[str, ...]
+    short_name: str  # how the text is named in passing (notes, comparisons, evidence links, search results)
+    kind_info: Kind  # the record of `kind`, from sources/kinds.yml
     line: int  # where the entry starts in catalog.yml, for messages
     # Which parts of `published` the site supplied (`date_supplied: [year]`; `true` is every part the
     # date has): "March 3" in a dateline states the month and day, not the year.
@@ -72,7 +88,7 @@ class Document:
 
     @property
     def kind_label(self) -> str:
-        return KINDS[self.kind]
+        return self.kind_info.label
 
     @property
     def date_human(self) -> str:
@@ -83,6 +99,7 @@ class Document:
 class Catalog:
     documents: tuple[Document, ...]
     events: tuple[Event, ...]
+    kinds: tuple[Kind, ...] = ()
 
     def event(self, event_id: str) -> Event:
         return next(event for event in self.events if event.id == event_id)
@@ -140,8 +157,7 @@ class PublicSource:
 class EvidenceSources:
     """What evidence references may name besides paragraphs (`sources/editorial/sources.yml`)."""
 
-    labels: dict[str, str]  # document id -> the short name its paragraph links use
-    public: dict[str, PublicSource]
+    public: dict[str, PublicSource]  # documents are named by their catalog short_name
 
 
 def sort_key(doc: Document) -> tuple:

@@ -39,6 +39,7 @@ ABBREVIATIONS = "abbreviations.md"  # in snippets/, appended to every page (mkdo
 ABBREVIATIONS_SNIPPET = f"{SNIPPETS}/{ABBREVIATIONS}"
 DOCUMENTS_TABLE_SNIPPET = f"{SNIPPETS}/documents-table.md"
 EVENT_LIST_SNIPPET = f"{SNIPPETS}/event-list.md"
+KINDS_SNIPPET = f"{SNIPPETS}/kinds.md"
 
 
 def document_page(doc_id: str) -> str:

@@ -29,7 +29,8 @@ from coalition_texts.analysis.passages import (
 )
 from coalition_texts.model.records import RenderedDocument
 from coalition_texts.model.urls import COMPARE_INDEX, compare_name, compare_page, document_page, prefix
-from coalition_texts.pages.markdown import front_matter, html_attr, html_text, md_escape, pilcrow
+from coalition_texts.pages.kinds import kind_badge
+from coalition_texts.pages.markdown import front_matter, html_attr, html_text, md_breakable, md_escape, pilcrow
 from coalition_texts.sources.glossary import Glossary
 from coalition_texts.sources.index_entries import IndexEntry
 
@@ -56,11 +57,11 @@ def status(identical: bool) -> str:
 
 
 def _labels(items: dict[str, RenderedDocument], pair: tuple[str, str]) -> tuple[str, str]:
-    """How the two documents are named in a comparison: by publisher, by title where that is shared."""
+    """How the two documents are named in a comparison: by short name, with the title where that is shared."""
     left, right = items[pair[0]].doc, items[pair[1]].doc
-    if left.publisher != right.publisher:
-        return left.publisher, right.publisher
-    return f"{left.publisher}: {left.title}", f"{right.publisher}: {right.title}"
+    if left.short_name != right.short_name:
+        return left.short_name, right.short_name
+    return f"{left.short_name}: {left.title}", f"{right.short_name}: {right.title}"
 
 
 # --- Notes on document pages --------------------------------------------------------------------
@@ -79,12 +80,12 @@ def notes(shared: SharedPassages, items: Sequence[RenderedDocument]) -> dict[str
         anchors = by_id[doc].anchors
         for paragraph, counterparts in paragraphs.items():
             parts = []
-            # One entry per other document and status: "Publisher, ¶ 3, ¶ 4 — identical (compare)".
+            # One entry per other document and status: "Short name, ¶ 3, ¶ 4 — identical (compare)".
             for (other_id, identical, pair), grouped in groupby(counterparts, lambda c: (c.doc, c.identical, c.pair)):
                 group, other = list(grouped), by_id[other_id]
                 links = []
                 for position, counterpart in enumerate(group):
-                    name = f"{other.doc.publisher}, {pilcrow(counterpart.paragraph + 1)}"
+                    name = f"{other.doc.short_name}, {pilcrow(counterpart.paragraph + 1)}"
                     text = name if position == 0 else pilcrow(counterpart.paragraph + 1)
                     links.append(
                         f'<a href="{html_attr(other.doc.id)}.md#{other.anchors[counterpart.paragraph]}">'
@@ -177,7 +178,8 @@ def _document_line(item: RenderedDocument, side: str) -> str:
     doc = item.doc
     date = doc.published.human() if doc.published else "undated"
     return (
-        f"- {side}: [{md_escape(doc.title)}]({PREFIX}{document_page(doc.id)}), {md_escape(doc.publisher)}, "
+        f"- {side}, {md_breakable(doc.short_name)}: [{md_escape(doc.title)}]({PREFIX}{document_page(doc.id)}) "
+        f"{kind_badge(doc)}, {md_breakable(doc.publisher)}, "
         f"{md_escape(date)} ({item.words:,} words)\n"
     )
 
@@ -195,7 +197,7 @@ def comparison_page(pair: tuple[str, str], shared: SharedPassages, items: dict[s
     }
     lines = [
         front_matter(meta),
-        f"\n# {md_escape(title)}\n\n",
+        f"\n# Shared passages: {md_breakable(left_label)} and {md_breakable(right_label)}\n\n",
         _document_line(left, "Left"),
         _document_line(right, "Right"),
         f"\n{len(passages)} shared {'passage' if len(passages) == 1 else 'passages'} in {_rows_summary(rows)}. "
@@ -212,13 +214,13 @@ def comparison_page(pair: tuple[str, str], shared: SharedPassages, items: dict[s
     ]
     for passage in passages:
         where = (
-            f"{md_escape(left_label)} {_span(passage.paragraphs('left'))}; "
-            f"{md_escape(right_label)} {_span(passage.paragraphs('right'))}"
+            f"{md_breakable(left_label)} {_span(passage.paragraphs('left'))}; "
+            f"{md_breakable(right_label)} {_span(passage.paragraphs('right'))}"
         )
         lines.append(f"\n## Passage {passage.number}: {status(passage.identical)} {{#passage-{passage.number}}}\n\n")
         lines.append(f"{where}.\n\n")
         lines.append('<div class="passage-compare" markdown>\n\n')
-        lines.append(f"| {md_escape(left_label)} | {md_escape(right_label)} |\n| --- | --- |\n")
+        lines.append(f"| {md_breakable(left_label)} | {md_breakable(right_label)} |\n| --- | --- |\n")
         lines.extend(_row(row, left, right) for row in passage.rows)
         lines.append("\n</div>\n")
     return "".join(lines)
@@ -240,12 +242,12 @@ def overview_page(shared: SharedPassages, items: dict[str, RenderedDocument]) ->
         left, right = items[pair[0]].doc, items[pair[1]].doc
         rows_ = [row for passage in passages for row in passage.rows]
         shares = "<br>".join(
-            f"{md_escape(doc.publisher)}: {_percent(shared.shared_words(pair, side), shared.word_counts[doc.id])}"
+            f"{md_escape(doc.short_name)}: {_percent(shared.shared_words(pair, side), shared.word_counts[doc.id])}"
             for side, doc in enumerate((left, right))
         )
         rows.append(
-            f"| [{md_escape(left.publisher)}]({PREFIX}{document_page(left.id)}) and "
-            f"[{md_escape(right.publisher)}]({PREFIX}{document_page(right.id)}) | {len(passages)} | "
+            f"| [{md_escape(left.short_name)}]({PREFIX}{document_page(left.id)}) and "
+            f"[{md_escape(right.short_name)}]({PREFIX}{document_page(right.id)}) | {len(passages)} | "
             f"{len(rows_)} ({_kinds(rows_)}) | {shares} | [compare]({compare_name(pair)}.md) |"
         )
     sharing = {doc for pair in shared.passages for doc in pair}

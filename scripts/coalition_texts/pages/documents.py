@@ -27,12 +27,14 @@ from coalition_texts.model.urls import (
 from coalition_texts.model.urls import (
     document_page as document_path,
 )
+from coalition_texts.pages.kinds import kind_badge
 from coalition_texts.pages.markdown import (
     PAGE_TERMS_HERE,
     RAW_LINKS_CLASS,
     front_matter,
     html_attr,
     html_text,
+    md_breakable,
     md_code,
     md_escape,
     md_with_links,
@@ -58,8 +60,8 @@ def description(doc: Document) -> str:
 
 def date_cell(doc: Document) -> str:
     if doc.published is None:
-        return "unknown"
-    return md_escape(doc.published.iso()) + supplied_cell_note(doc)
+        return "Date unknown"
+    return md_escape(doc.published.human()) + supplied_cell_note(doc)
 
 
 def supplied_cell_note(doc: Document) -> str:
@@ -75,21 +77,41 @@ def event_links(doc: Document, catalog: Catalog, prefix: str) -> str:
     return ", ".join(f"[{md_escape(catalog.event(e).short_name)}]({prefix}{event_page(e)})" for e in doc.events)
 
 
-def documents_table(docs: list[Document], catalog: Catalog, prefix: str) -> str:
-    """A Markdown table of documents; `prefix` leads from the page's folder to the docs root."""
-    rows = [
-        "| Date | Title | Publisher | Kind | Events |",
-        "| --- | --- | --- | --- | --- |",
-    ]
-    for doc in sorted(docs, key=sort_key):
-        # A supplied title or publisher is marked in the listing as on the page: not the text's own.
-        title_note = " (supplied)" if doc.title_supplied else ""
-        publisher_note = " (supplied)" if doc.publisher_supplied else ""
-        rows.append(
-            f"| {date_cell(doc)} | [{md_escape(doc.title)}]({prefix}{document_path(doc.id)}){title_note} "
-            f"| {md_escape(doc.publisher)}{publisher_note} | {doc.kind_label} | {event_links(doc, catalog, prefix)} |"
-        )
-    return "\n".join(rows) + "\n"
+def _card(doc: Document, catalog: Catalog, prefix: str) -> str:
+    """One document of a list: its title, then kind, publisher, date and events (the list's filters read the data-*)."""
+    events = " ".join(doc.events)
+    # A supplied title or publisher is marked in the listing as on the page: not the text's own.
+    title_note = " (supplied)" if doc.title_supplied else ""
+    publisher_note = " (supplied)" if doc.publisher_supplied else ""
+    return (
+        f'<li class="doc-card" data-kind="{html_attr(doc.kind)}" data-events="{html_attr(events)}"'
+        f' data-publisher="{html_attr(doc.publisher)}" markdown="block">\n'
+        f'<p class="doc-card__title" markdown="span">[{md_escape(doc.title)}]({prefix}{document_path(doc.id)})'
+        f"{title_note}</p>\n"
+        f'<p class="doc-card__meta" markdown="span">{kind_badge(doc)} '
+        f'<span class="doc-card__fact">{md_breakable(doc.publisher)}{publisher_note}</span> '
+        f'<span class="doc-card__fact">{date_cell(doc)}</span> '
+        f'<span class="doc-card__fact">{event_links(doc, catalog, prefix)}</span></p>\n'
+        "</li>\n"
+    )
+
+
+def documents_list(docs: list[Document], catalog: Catalog, prefix: str, *, filters: bool = False) -> str:
+    """A list of documents, newest first, one card each; `prefix` leads from the page's folder to the docs root.
+
+    The list is complete HTML: with `filters`, docs/javascripts/document-filters.js adds controls to
+    narrow it by kind, event and publisher, and without script every document shows.
+    """
+    cards = "".join(_card(doc, catalog, prefix) for doc in sorted(docs, key=sort_key))
+    if not filters:
+        return f'<ul class="doc-cards" markdown="block">\n{cards}</ul>\n'
+    # The script fills the slot; its room is kept from the start, so that nothing moves when it does, and
+    # given back when script is off (the <noscript> style), so that no empty space stands above the list.
+    slot = (
+        '<div class="doc-filters-slot"></div>\n'
+        "<noscript><style>.doc-filters-slot { display: none; }</style></noscript>\n\n"
+    )
+    return slot + f'<ul class="doc-cards" data-filterable="" markdown="block">\n{cards}</ul>\n'
 
 
 def definition(term: str, value: str) -> str:
@@ -107,11 +129,15 @@ def byline(doc: Document) -> str:
     """One line under the title: kind · publisher · date · original address, "supplied" marks kept."""
     publisher = md_escape(doc.publisher) + (_flag(SUPPLIED) if doc.publisher_supplied else "")
     date = md_escape(doc.published.human()) if doc.published else "undated"
-    if doc.published and doc.date_supplied:
-        date += _flag(SUPPLIED)
-    parts = [md_escape(doc.kind_label), publisher, date]
+    if doc.published and doc.date_supplied_parts:
+        # "supplied", or "year supplied" where the text gives the day and month (as in the listings).
+        date += _flag(supplied_cell_note(doc).strip(" ()"))
+    parts = [kind_badge(doc), publisher, date]
     if doc.url:
-        parts.append(f'[original address<span aria-hidden="true">\u00a0↗</span>](<{doc.url}>)')
+        parts.append(
+            f'[original address<span aria-hidden="true">\u00a0↗</span>](<{doc.url}>)'
+            + (_flag(SUPPLIED) if doc.url_supplied else "")
+        )
     if doc.title_supplied:
         parts.insert(0, _flag(f"title {SUPPLIED}").lstrip())
     return " · ".join(parts) + "\n{: .doc-byline }\n"
@@ -138,7 +164,7 @@ def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
         definition("Title", title),
         definition("Publisher", publisher),
         definition("Published", published),
-        definition("Kind", doc.kind_label),
+        definition("Kind", md_escape(doc.kind_label)),
         definition("Events", event_links(doc, catalog, PREFIX)),
     ]
     if doc.place:
@@ -279,10 +305,12 @@ def documents_index(catalog: Catalog) -> str:
     return (
         front_matter({"title": "Documents", "description": f"All {count} documents of the collection."})
         + "\n# Documents\n\n"
-        + f"All {count} documents, newest first (undated ones last). A date, title or publisher marked “supplied”"
-        " is not stated in the text itself (“year supplied”: the text gives the day and month, not the year);"
+        + f"All {count} documents, newest first (undated ones last). The label beside each says what kind"
+        f" of source it is (see [About this site]({PREFIX}about.md#kinds-of-source)). A date, title or publisher"
+        " marked “supplied” is not stated in the text itself (“year supplied”: the text gives the day and month,"
+        " not the year);"
         " each document's page says where it comes from.\n\n"
-        + documents_table(list(catalog.documents), catalog, PREFIX)
+        + documents_list(list(catalog.documents), catalog, PREFIX, filters=True)
     )
 
 

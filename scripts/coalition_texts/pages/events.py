@@ -10,7 +10,7 @@ from __future__ import annotations
 from coalition_texts.model.records import Catalog, Event
 from coalition_texts.model.urls import EVENTS_INDEX, prefix
 from coalition_texts.model.urls import event_page as event_path
-from coalition_texts.pages.documents import definition, documents_table
+from coalition_texts.pages.documents import definition, documents_list
 from coalition_texts.pages.evidence_links import Links
 from coalition_texts.pages.markdown import front_matter, md_escape, md_with_links
 from coalition_texts.sources.editorial import Editorial, EventText
@@ -46,7 +46,7 @@ def event_page(event: Event, catalog: Catalog, lead: str = "", body: str = "") -
         + "\n</div>\n\n"
         + body
         + f"\n## Documents\n\n{len(docs)} of the collection's documents concern this event.\n{{: .site-note }}\n\n"
-        + documents_table(docs, catalog, prefix(EVENTS_INDEX))
+        + documents_list(docs, catalog, prefix(EVENTS_INDEX))
         + "\n## Other events\n\n"
         + "".join(f"- [{md_escape(e.name)}]({e.id}.md) ({md_escape(e.when())})\n" for e in others)
     )

@@ -36,6 +36,14 @@ def md_escape(text: str) -> str:
     return _DETAILS.sub("&#63;", escaped.translate(_BRACKETS))
 
 
+def md_breakable(text: str) -> str:
+    """Like md_escape, but a web address in `text` may wrap after a slash or a dot, never inside a word."""
+    return _ADDRESS_BREAK.sub(r"\1<wbr>", md_escape(text))
+
+
+_ADDRESS_BREAK = re.compile(r"([/.])(?=\w)")
+
+
 def md_with_links(text: str) -> str:
     """Like md_escape, but the web addresses in `text` become links (for notes that cite sources)."""
     parts, last = [], 0

@@ -2,6 +2,7 @@
 
 - `documents-table.md`: the newest documents, with a link to all of them;
 - `event-list.md`: a card per event with its summary, then the timeline and the differences;
+- `kinds.md`: the kinds of source, for the About page (pages/kinds.py);
 - `abbreviations.md`: one abbreviation definition per glossary form, appended to every page by
   `pymdownx.snippets` (`auto_append` in mkdocs.yml) for Python-Markdown's `abbr` extension.
 
@@ -17,12 +18,14 @@ from coalition_texts.model.urls import (
     DOCUMENTS_INDEX,
     DOCUMENTS_TABLE_SNIPPET,
     EVENT_LIST_SNIPPET,
+    KINDS_SNIPPET,
     TIMELINE,
     event_page,
 )
-from coalition_texts.pages.documents import documents_table
+from coalition_texts.pages.documents import documents_list
 from coalition_texts.pages.events import lead, when_listed
 from coalition_texts.pages.evidence_links import Links
+from coalition_texts.pages.kinds import kinds_section
 from coalition_texts.pages.markdown import html_text, md_escape
 from coalition_texts.sources.editorial import Editorial
 from coalition_texts.sources.glossary import Glossary
@@ -37,7 +40,7 @@ def home_table(catalog: Catalog) -> str:
     more = ""
     if len(catalog.documents) > len(docs):
         more = f"\n[All {len(catalog.documents)} documents]({DOCUMENTS_INDEX})\n"
-    return documents_table(docs, catalog, "") + more
+    return documents_list(docs, catalog, "") + more
 
 
 def home_events(catalog: Catalog, editorial: Editorial, links: Links) -> str:
@@ -79,4 +82,5 @@ def pages(catalog: Catalog, editorial: Editorial, links: Links, glossary: Glossa
         DOCUMENTS_TABLE_SNIPPET: home_table(catalog),
         EVENT_LIST_SNIPPET: home_events(catalog, editorial, links),
         ABBREVIATIONS_SNIPPET: abbreviations(glossary),
+        KINDS_SNIPPET: kinds_section(catalog),  # the About page's list of kinds of source
     }

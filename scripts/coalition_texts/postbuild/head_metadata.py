@@ -22,8 +22,7 @@ from coalition_texts.model.urls import (
 )
 
 SCHEMA_ORG = "https://schema.org"
-# schema.org has no type for a government statement or press release: those are plain `Article`s.
-SCHEMA_TYPES = {"news-report": "NewsArticle", "repost": "BlogPosting"}
+# Each kind of source names its schema.org type (sources/kinds.yml).
 
 
 def _place(name: str) -> dict:
@@ -46,7 +45,7 @@ def document_data(item: RenderedDocument, catalog: Catalog, urls: SiteUrls, site
     url = urls.page(document_page(doc.id))
     data: dict[str, Any] = {
         "@context": SCHEMA_ORG,
-        "@type": SCHEMA_TYPES.get(doc.kind, "Article"),
+        "@type": doc.kind_info.schema_type,
         "@id": url,
         "url": url,
         "mainEntityOfPage": url,
@@ -87,7 +86,7 @@ def event_page_data(event: Event, catalog: Catalog, urls: SiteUrls) -> dict:
     data = {"@context": SCHEMA_ORG, **event_data(event, urls.page(event_page(event.id)))}
     data["subjectOf"] = [
         {
-            "@type": SCHEMA_TYPES.get(doc.kind, "Article"),
+            "@type": doc.kind_info.schema_type,
             "name": doc.title,
             "url": urls.page(document_page(doc.id)),
         }

@@ -55,6 +55,7 @@ def _document(item: RenderedDocument, urls: SiteUrls) -> dict:
         "title_supplied": doc.title_supplied,
         "publisher": doc.publisher,
         "publisher_supplied": doc.publisher_supplied,
+        "short_name": doc.short_name,
         "source_url": doc.url,
         "url_supplied": doc.url_supplied,
         "published": doc.published.iso() if doc.published else None,

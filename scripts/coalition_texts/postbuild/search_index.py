@@ -6,10 +6,12 @@ Material's search plugin writes `search/search_index.json` with one entry per pa
 - document pages are not indexed by Material at all (the plugin marks them `search.exclude`, see
   `plugin.on_page_markdown`): parsing their HTML only to throw the sections away was most of the search
   plugin's cost. Their entries are made here, from the data the pages were made from:
-  - a page-level entry, so that results stay grouped by document, with the document's title and tags
-    and the document's facts (publisher, date, place, kind, events) as its text;
+  - a page-level entry, so that results stay grouped by document, with the document's title and its
+    kind's badge (kinds.py), the document's facts (publisher, date, place, kind, events) as its text,
+    and its topics in a field that is searched but not shown: Material would draw them as a row of
+    chips above the hits;
   - one entry per paragraph: the location is the paragraph's anchor, the title names the paragraph
-    number and the document, the text is the paragraph's words and nothing else (no number, link or
+    number and the document's short name, the text is the paragraph's words and nothing else (no number, link or
     other furniture that the page adds around them); the removed page furniture is not indexed: those
     lines are not the document's words;
 - names and spellings of `sources/search-variants.yml` find each other: an entry that uses one term
@@ -30,15 +32,19 @@ from typing import Any
 
 from coalition_texts.model.records import Catalog, Document, RenderedDocument
 from coalition_texts.model.urls import document_page, page_path
+from coalition_texts.pages.kinds import kind_badge
 from coalition_texts.pages.markdown import html_text
 from coalition_texts.sources.search_variants import VariantGroup
 
-# Searched fields and their weights. The displayed `title` is not searched (see `heading`); Material's
-# `tags` weight (a million) would rank a tagged page above every paragraph, so it counts as a heading.
+# Searched fields and their weights. The displayed `title` is not searched (see `heading`). A document's
+# topics are searched as `topics`, not as Material's `tags`, which it shows as chips before the hits (and
+# whose weight, a million, would rank a tagged page above every paragraph); they count as a heading.
+# The site's other pages keep Material's `tags` (none has any today).
 FIELDS = {
     "heading": {"boost": 2.0},
     "text": {"boost": 1.0},
     "tags": {"boost": 2.0},
+    "topics": {"boost": 2.0},
     "variants": {"boost": 0.5},  # below the text, so the spelling searched for comes first
 }
 # Entry boosts. Material multiplies a page-level entry's score by up to 5 and a section's by up to 2,
@@ -87,7 +93,13 @@ class _Variants:
 
 
 def paragraph_title(doc: Document, number: int) -> str:
-    return html_text(f"¶ {number} · {doc.title}")
+    """What a hit shows above the paragraph: its number and its text's short name (the group shows the title)."""
+    return html_text(f"¶\u00a0{number} · {doc.short_name}")
+
+
+def page_title(doc: Document) -> str:
+    """What heads a document's group of hits: its title and the badge of its kind of source."""
+    return f"{html_text(doc.title.strip())} {kind_badge(doc)}"
 
 
 def document_facts(doc: Document, event_names: dict[str, str]) -> str:
@@ -105,21 +117,23 @@ def document_entries(item: RenderedDocument, url: str, event_names: dict[str, st
     """The page-level entry (what Material makes of the page's h1, with the facts as text), then the paragraphs."""
     page: dict[str, Any] = {
         "location": url,
-        "title": html_text(item.doc.title.strip()),
+        "title": page_title(item.doc),
         "text": document_facts(item.doc, event_names),
     }
     if item.doc.tags:
-        page["tags"] = [html_text(tag) for tag in item.doc.tags]  # Material's search shows tags as HTML
+        # Searched, never shown (a hidden field): escaped all the same, as every value in the index is.
+        page["topics"] = html_text(" ".join(item.doc.tags))
     paragraphs = [
         {"location": f"{url}#{anchor}", "title": paragraph_title(item.doc, number), "text": html_text(paragraph.text)}
         for number, (anchor, paragraph) in enumerate(zip(item.anchors, item.source.paragraphs, strict=True), start=1)
     ]
     # Material lists a page's own entry before its sections, and groups results on that order.
-    return [_with_heading(page, DOCUMENT_PAGE_BOOST), *paragraphs]
+    return [_with_heading(page, DOCUMENT_PAGE_BOOST, html_text(item.doc.title.strip())), *paragraphs]
 
 
-def _with_heading(entry: dict, boost: float) -> dict:
-    entry = {**entry, "heading": entry["title"]}
+def _with_heading(entry: dict, boost: float, heading: str | None = None) -> dict:
+    """`entry` with its title searched as `heading` (the displayed `title` may hold markup) and `boost`."""
+    entry = {**entry, "heading": entry["title"] if heading is None else heading}
     entry["boost"] = round(entry.get("boost", 1.0) * boost, 6)
     return entry
 
@@ -134,7 +148,8 @@ def rewrite(index: dict, documents: Sequence[RenderedDocument], catalog: Catalog
     for item in documents:
         docs += document_entries(item, page_path(document_page(item.doc.id), use_directory_urls), event_names)
     for entry in docs:
-        extra = variants.extra_terms(entry.get("heading", ""), entry["text"])  # what is searched, not shown
+        # What is searched but not shown.
+        extra = variants.extra_terms(entry.get("heading", ""), entry["text"], entry.get("topics", ""))
         if extra:
             entry["variants"] = extra
     return {**index, "config": config, "docs": docs}

@@ -1,4 +1,4 @@
-"""Read and check `sources/catalog.yml` and `sources/events.yml` into typed records.
+"""Read and check `sources/catalog.yml` and `sources/events.yml` into typed records (kinds: kinds.py).
 
 Every problem becomes a SourceError that names the file, the line, the entry and the field.
 """
@@ -9,8 +9,9 @@ import re
 from pathlib import Path
 
 from coalition_texts.model.dates import DATE_PARTS, PartialDate
-from coalition_texts.model.records import KINDS, Catalog, Document, Event
+from coalition_texts.model.records import Catalog, Document, Event
 from coalition_texts.sources.files import check_name
+from coalition_texts.sources.kinds import KINDS_FILE, load_kinds
 from coalition_texts.sources.schema import Entry, entries
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -18,7 +19,7 @@ LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 DOCUMENT_FIELDS = {
     "id", "file", "original_file", "title", "title_supplied", "publisher",
     "publisher_supplied", "url", "url_supplied", "published", "date_supplied", "date_note", "place",
-    "kind", "events", "language", "strip", "notes", "tags",
+    "kind", "events", "language", "strip", "notes", "tags", "short_name",
 }  # fmt: skip
 DOCUMENT_REQUIRED = ["id", "file", "title", "publisher", "published", "kind", "events", "language"]
 EVENT_FIELDS = {"id", "name", "short_name", "start", "end", "date_note", "place", "description"}
@@ -88,7 +89,8 @@ def load_events(path: Path) -> tuple[Event, ...]:
 
 
 def load_catalog(sources: Path) -> Catalog:
-    """Read both files of `sources/`, check every field and every cross-reference."""
+    """Read the catalog's files of `sources/`, check every field and every cross-reference."""
+    kinds = {kind.id: kind for kind in load_kinds(sources / KINDS_FILE)}
     events = load_events(sources / "events.yml")
     event_ids = {event.id for event in events}
     path = sources / "catalog.yml"
@@ -99,8 +101,10 @@ def load_catalog(sources: Path) -> Catalog:
         reader.check_fields(DOCUMENT_FIELDS, DOCUMENT_REQUIRED)
         identifier = _unique_id(reader, seen)
         kind = reader.text("kind")
-        if kind not in KINDS:
-            raise reader.fail("kind", f"unknown kind '{kind}'.", f"Use one of: {', '.join(KINDS)}.")
+        if kind not in kinds:
+            raise reader.fail(
+                "kind", f"unknown kind '{kind}'.", f"Use one of the ids of sources/{KINDS_FILE}: {', '.join(kinds)}."
+            )
         doc_events = reader.texts("events")
         if not doc_events:
             raise reader.fail("events", "lists no event.", "Name at least one id from sources/events.yml.")
@@ -143,9 +147,12 @@ def load_catalog(sources: Path) -> Catalog:
                 strip=reader.texts("strip"),
                 notes=reader.text("notes", optional=True),
                 tags=reader.texts("tags"),
+                # Defaults to the publisher, the name a text was known by before short names existed.
+                short_name=reader.text("short_name", optional=True) or reader.text("publisher"),
+                kind_info=kinds[kind],
                 line=entry.line,
                 date_supplied_parts=date_parts,
                 url_supplied=url_supplied,
             )
         )
-    return Catalog(documents=tuple(documents), events=events)
+    return Catalog(documents=tuple(documents), events=events, kinds=tuple(kinds.values()))

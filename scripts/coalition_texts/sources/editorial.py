@@ -8,7 +8,7 @@ it was written, and checked when the pages link it (analysis/evidence.py):
 - `timeline.yml`: dated entries, each with its text and evidence.
 - `differences.yml`: topics on which the texts disagree, each with the texts' own words (checked
   against the paragraph they are quoted from) and the site's notes.
-- `sources.yml`: the documents' short labels for links, and the public sources that references
+- `sources.yml`: the public sources that references
   may name besides paragraphs.
 """
 
@@ -212,21 +212,19 @@ def load_editorial(sources: Path, catalog: Catalog) -> Editorial:
 
 
 def load_evidence_sources(sources: Path, catalog: Catalog) -> EvidenceSources:
-    """Read `sources/editorial/sources.yml`: short document labels and the public sources."""
+    """Read `sources/editorial/sources.yml`: the public sources (documents are named by their short names)."""
     path = sources / FOLDER / "sources.yml"
     data = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("public_sources"), list):
         raise SourceError(str(path), "must be a mapping with a list under 'public_sources:'.", "See README.md.")
-    labels = data.get("document_labels") or {}
-    if not isinstance(labels, dict):
-        raise SourceError(str(path), "'document_labels:' must map document ids to short names.")
+    if "document_labels" in data:  # the short names' old place: one place only, or the two would drift apart
+        line = data.line_of("document_labels") if isinstance(data, LineDict) else 0
+        raise SourceError(
+            f"{path}, line {line} (field 'document_labels')",
+            "short names of documents are no longer read here.",
+            "Give each document a short_name in sources/catalog.yml and remove document_labels.",
+        )
     known = {doc.id for doc in catalog.documents}
-    for doc_id, label in labels.items():
-        line = labels.line_of(doc_id) if isinstance(labels, LineDict) else 0
-        if doc_id not in known:
-            raise SourceError(f"{path}, line {line}", f"unknown document '{doc_id}' in document_labels.")
-        if not isinstance(label, str) or not label.strip():
-            raise SourceError(f"{path}, line {line}", f"the label of '{doc_id}' must be a non-empty text.")
     public: dict[str, PublicSource] = {}
     for index, entry in enumerate(data["public_sources"]):
         if not isinstance(entry, LineDict):
@@ -238,4 +236,4 @@ def load_evidence_sources(sources: Path, catalog: Catalog) -> EvidenceSources:
             raise reader.fail("id", f"'{identifier}' is not a new id.", "Use lowercase words joined by hyphens.")
         url = reader.address("url")
         public[identifier] = PublicSource(identifier, reader.text("label"), reader.text("description"), url)
-    return EvidenceSources(dict(labels), public)
+    return EvidenceSources(public)
