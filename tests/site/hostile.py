@@ -41,7 +41,7 @@ def plant(project: Path, value: str, *, url: str = HOSTILE_URL, file_name: str =
     doc = next(d for d in catalog["documents"] if d["id"] == DOC)
     (sources / doc["file"]).rename(sources / file_name)
     doc.update(
-        file=file_name, original_file=value, title=value, publisher=value, place=value, notes=value,
+        file=file_name, original_file=value, title=value, short_name=value, publisher=value, place=value, notes=value,
         date_note=f"{value} {url}", url=url, tags=[*doc["tags"], value],
     )  # fmt: skip
     for other in catalog["documents"]:
@@ -66,7 +66,6 @@ def plant(project: Path, value: str, *, url: str = HOSTILE_URL, file_name: str =
     _dump(sources / "glossary.yml", glossary)
 
     editorial = yaml.safe_load((sources / "editorial" / "sources.yml").read_text(encoding="utf-8"))
-    editorial["document_labels"][DOC] = value
     for source in editorial["public_sources"]:
         source.update(label=value, description=value, url=url)
     _dump(sources / "editorial" / "sources.yml", editorial)

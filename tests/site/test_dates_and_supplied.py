@@ -240,11 +240,11 @@ def test_pages_and_listings_show_the_supplied_parts(built_site):
     meta = soup(built_site, f"documents/{EIN}").select_one(".doc-meta")
     published = meta.find("dt", string=re.compile("Published")).find_next_sibling("dd")
     assert "supplied: the year (the day and month are in the text)" in words(published.get_text())
-    listing = words(soup(built_site, "documents").select_one("article table").get_text())
-    assert "2023-03-03 (year supplied)" in listing and "2022-05 (supplied)" in listing
+    listing = words(soup(built_site, "documents").select_one("article .doc-cards").get_text())
+    assert "3 March 2023 (year supplied)" in listing and "May 2022 (supplied)" in listing
     rows = {
-        row.select_one("a").get_text(): words(row.get_text())
-        for row in soup(built_site, "documents").select("article table tbody tr")
+        card.select_one(".doc-card__title a").get_text(): words(card.get_text())
+        for card in soup(built_site, "documents").select("article li.doc-card")
     }
     ein, canada = DOCS[EIN], DOCS[CANADA]
     assert f"{ein.title} (supplied)" in rows[ein.title] and f"{ein.publisher} (supplied)" in rows[ein.title]

@@ -53,7 +53,12 @@ def test_byline_keeps_the_supplied_marks(built_site):
         text = " ".join(byline.get_text(" ").split())
         assert text.startswith("title supplied ·") == doc.title_supplied, doc.id
         assert doc.kind_label in text and " ".join(doc.publisher.split()) in text, doc.id
-        expected_flags = doc.title_supplied + doc.publisher_supplied + bool(doc.date_supplied and doc.published)
+        expected_flags = (
+            doc.title_supplied
+            + doc.publisher_supplied
+            + bool(doc.date_supplied_parts and doc.published)
+            + bool(doc.url and doc.url_supplied)
+        )
         assert len(byline.select(".flag")) == expected_flags, doc.id
         assert (doc.published.human() if doc.published else "undated") in text, doc.id
         if doc.url:
