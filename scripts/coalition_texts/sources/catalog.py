@@ -12,9 +12,8 @@ from coalition_texts.model.dates import DATE_PARTS, PartialDate
 from coalition_texts.model.records import Catalog, Document, Event
 from coalition_texts.sources.files import check_name
 from coalition_texts.sources.kinds import KINDS_FILE, load_kinds
-from coalition_texts.sources.schema import Entry, entries
+from coalition_texts.sources.schema import Entry, entries, unique_id
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 DOCUMENT_FIELDS = {
     "id", "file", "original_file", "title", "title_supplied", "publisher",
@@ -50,25 +49,13 @@ def _date_parts(reader: Entry, field: str, date: PartialDate | None) -> tuple[st
     return tuple(part for part in date.parts if part in value)
 
 
-def _unique_id(reader: Entry, seen: dict[str, int]) -> str:
-    identifier = reader.text("id")
-    if not ID_PATTERN.match(identifier):
-        raise reader.fail("id", f"'{identifier}' is not a valid id.", "Use lowercase letters, digits and hyphens.")
-    if identifier in seen:
-        raise reader.fail(
-            "id", f"duplicate id '{identifier}' (first used on line {seen[identifier]}).", "Ids must be unique."
-        )
-    seen[identifier] = reader.entry.line
-    return identifier
-
-
 def load_events(path: Path) -> tuple[Event, ...]:
     events: list[Event] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries(path, "events")):
         reader = Entry(path, entry, f"event {entry.get('id') or index + 1}")
         reader.check_fields(EVENT_FIELDS, EVENT_REQUIRED)
-        identifier = _unique_id(reader, seen)
+        identifier = unique_id(reader, seen)
         start, end = reader.date("start"), reader.date("end", optional=True)
         if end is not None and end < start:
             raise reader.fail("end", f"the end ({end.iso()}) is before the start ({start.iso()}).")
@@ -99,7 +86,7 @@ def load_catalog(sources: Path) -> Catalog:
     for index, entry in enumerate(entries(path, "documents")):
         reader = Entry(path, entry, f"document {entry.get('id') or index + 1}")
         reader.check_fields(DOCUMENT_FIELDS, DOCUMENT_REQUIRED)
-        identifier = _unique_id(reader, seen)
+        identifier = unique_id(reader, seen)
         kind = reader.text("kind")
         if kind not in kinds:
             raise reader.fail(

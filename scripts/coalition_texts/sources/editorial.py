@@ -21,9 +21,8 @@ from pathlib import Path
 from coalition_texts.model.dates import PartialDate
 from coalition_texts.model.errors import SourceError
 from coalition_texts.model.records import Catalog, EvidenceSources, PublicSource
-from coalition_texts.sources.catalog import ID_PATTERN
 from coalition_texts.sources.files import read_bytes
-from coalition_texts.sources.schema import Entry, entries
+from coalition_texts.sources.schema import ID_PATTERN, Entry, entries
 from coalition_texts.sources.yaml_lines import LineDict, load_yaml
 
 FOLDER = "editorial"  # under sources/

@@ -5,15 +5,13 @@ Every problem becomes a SourceError that names the file, the line, the kind and 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from coalition_texts.model.records import ORIGINS, Kind
-from coalition_texts.sources.schema import Entry, entries
+from coalition_texts.sources.schema import Entry, entries, unique_id
 
 KINDS_FILE = "kinds.yml"
 KIND_FIELDS = {"id", "label", "description", "origin", "csl_type", "ris_type", "schema_type", "author_is_publisher"}
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def load_kinds(path: Path) -> tuple[Kind, ...]:
@@ -23,14 +21,7 @@ def load_kinds(path: Path) -> tuple[Kind, ...]:
     for index, entry in enumerate(entries(path, "kinds", non_empty=True)):
         reader = Entry(path, entry, f"kind {entry.get('id') or index + 1}")
         reader.check_fields(KIND_FIELDS, sorted(KIND_FIELDS))
-        identifier = reader.text("id")
-        if not ID_PATTERN.match(identifier):
-            raise reader.fail("id", f"'{identifier}' is not a valid id.", "Use lowercase letters, digits and hyphens.")
-        if identifier in seen:
-            raise reader.fail(
-                "id", f"duplicate id '{identifier}' (first used on line {seen[identifier]}).", "Ids must be unique."
-            )
-        seen[identifier] = entry.line
+        identifier = unique_id(reader, seen)
         origin = reader.text("origin")
         if origin not in ORIGINS:
             raise reader.fail("origin", f"unknown origin '{origin}'.", f"Use one of: {', '.join(ORIGINS)}.")

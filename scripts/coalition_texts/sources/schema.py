@@ -18,6 +18,7 @@ from coalition_texts.model.errors import SourceError
 from coalition_texts.model.web_address import rebuild
 from coalition_texts.sources.yaml_lines import LineDict, load_yaml
 
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # ids are URL slugs
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # The years a date may name. Fixed, not taken from the clock, so that a build can be reproduced: the
 # texts are from 2022 and 2023, and the range leaves room for their history and their future.
@@ -115,3 +116,16 @@ def entries(path: Path, key: str, *, non_empty: bool = False) -> list[LineDict]:
         if not isinstance(entry, LineDict):
             raise SourceError(str(path), f"entry {index + 1} under '{key}:' is not a mapping.")
     return data[key]
+
+
+def unique_id(reader: Entry, seen: dict[str, int]) -> str:
+    """The entry's `id`: a slug, not used before in the same file (`seen`: id → line)."""
+    identifier = reader.text("id")
+    if not ID_PATTERN.match(identifier):
+        raise reader.fail("id", f"'{identifier}' is not a valid id.", "Use lowercase letters, digits and hyphens.")
+    if identifier in seen:
+        raise reader.fail(
+            "id", f"duplicate id '{identifier}' (first used on line {seen[identifier]}).", "Ids must be unique."
+        )
+    seen[identifier] = reader.entry.line
+    return identifier
