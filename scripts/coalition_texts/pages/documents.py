@@ -64,13 +64,19 @@ def date_cell(doc: Document) -> str:
     return md_escape(doc.published.human()) + supplied_cell_note(doc)
 
 
-def supplied_cell_note(doc: Document) -> str:
-    """What follows a listing's date: "(supplied)", or "(year supplied)" where only the year is."""
+def supplied_date_mark(doc: Document) -> str:
+    """ "supplied", or "year supplied" where the text gives the rest of the date; "" where nothing is supplied."""
     if not doc.published or not doc.date_supplied_parts:
         return ""
     if doc.date_supplied_parts == doc.published.parts:
-        return " (supplied)"
-    return f" ({' and '.join(doc.date_supplied_parts)} supplied)"
+        return "supplied"
+    return f"{' and '.join(doc.date_supplied_parts)} supplied"
+
+
+def supplied_cell_note(doc: Document) -> str:
+    """What follows a listing's date: "(supplied)", or "(year supplied)" where only the year is."""
+    mark = supplied_date_mark(doc)
+    return f" ({mark})" if mark else ""
 
 
 def event_links(doc: Document, catalog: Catalog, prefix: str) -> str:
@@ -129,9 +135,8 @@ def byline(doc: Document) -> str:
     """One line under the title: kind · publisher · date · original address, "supplied" marks kept."""
     publisher = md_escape(doc.publisher) + (_flag(SUPPLIED) if doc.publisher_supplied else "")
     date = md_escape(doc.published.human()) if doc.published else "undated"
-    if doc.published and doc.date_supplied_parts:
-        # "supplied", or "year supplied" where the text gives the day and month (as in the listings).
-        date += _flag(supplied_cell_note(doc).strip(" ()"))
+    if mark := supplied_date_mark(doc):  # as in the listings
+        date += _flag(mark)
     parts = [kind_badge(doc), publisher, date]
     if doc.url:
         parts.append(
