@@ -32,7 +32,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -80,15 +80,16 @@ shall may might must per via yet
 """.split()  # noqa: SIM905 (a list of 150 short words reads better as text)
 )
 
-# A word: letters or digits, with apostrophes inside or after it ("Coalition’s", "ISIS’").
-_WORD = re.compile(r"\w+(?:['’‘ʼ]\w*)*")
+# A word: letters or digits, with apostrophes inside or after it ("Coalition’s", "ISIS’"); one
+# character class, which the regular expression engine runs faster than a repeated group.
+_WORD = re.compile(r"\w[\w'’‘ʼ]*")
 _APOSTROPHES = re.compile(r"['’‘ʼ]")
 _KEY = re.compile(r"\w+")
 # Where a sentence may end: end punctuation, closing quotes or brackets, then white space, then
 # what can start a sentence (a capital, a digit or an opening quote). A colon before an opening
 # quote also ends one, so that a quotation is compared without the words that introduce it.
-_BOUNDARY = re.compile(r"(?:[.!?]+[\"'”’»)\]]*|:)\s+(?=[\"'“‘«(\[]?[A-Z0-9À-Þ])")
-_QUOTE_AFTER_COLON = re.compile(r":\s+[\"“‘«]")
+# (The sentence ends after the group; a full stop may yet close an abbreviation.)
+_BOUNDARY = re.compile(r"([.!?]+[\"'”’»)\]]*|:(?=\s+[\"“‘«]))\s+(?=[\"'“‘«(\[]?[A-Z0-9À-Þ])")
 # Abbreviations after which a full stop does not end a sentence ("Major-Gen. Babagana Monguno").
 ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "gen", "maj", "col", "lt", "capt", "sgt", "adm", "gov", "sen",
@@ -114,11 +115,15 @@ def words(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+_TOKEN_PART = re.compile(r"[-/(\"“‘']")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+
+
 def _is_abbreviation(text: str, stop: int) -> bool:
     """Whether the full stop at `stop` closes an abbreviation or an initial rather than a sentence."""
-    token = text[:stop].rsplit(None, 1)[-1] if text[:stop].strip() else ""
-    last = re.split(r"[-/(\"“‘']", token)[-1]
-    if re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", last):  # "J", "U.S", "e.g"
+    tokens = text[:stop].rsplit(None, 1)
+    last = _TOKEN_PART.split(tokens[-1])[-1] if tokens else ""
+    if _INITIALS.fullmatch(last):  # "J", "U.S", "e.g"
         return True
     return last.casefold() in ABBREVIATIONS
 
@@ -127,11 +132,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """The sentences of a paragraph as (start, end) offsets, trailing white space excluded."""
     spans, start = [], 0
     for match in _BOUNDARY.finditer(text):
-        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+        stop, end = match.span(1)
+        if text[stop] == "." and _is_abbreviation(text, stop):
             continue
-        if text[match.start()] == ":" and not _QUOTE_AFTER_COLON.match(text, match.start()):
-            continue
-        end = match.end() - (len(match.group()) - len(match.group().rstrip()))
         spans.append((start, end))
         start = match.end()
     if text[start:].strip():
@@ -221,7 +224,7 @@ class SharedPassages:
     """The outcome for a corpus: passages per pair of documents, and their sentences."""
 
     passages: dict[tuple[str, str], tuple[Passage, ...]]
-    sentences: dict[str, tuple[Sentence, ...]]
+    sentences: Mapping[str, tuple[Sentence, ...]]
     word_counts: dict[str, int]
     aligned: int = 0  # regions aligned word by word (for the benchmark)
 
@@ -255,6 +258,7 @@ class SharedPassages:
 
 
 def sentences_of(text: Text) -> tuple[Sentence, ...]:
+    """The sentences of a document that hold a word, in order (as the detection counts them)."""
     found: list[Sentence] = []
     first = 0
     for number, paragraph in enumerate(text.paragraphs):
@@ -265,6 +269,54 @@ def sentences_of(text: Text) -> tuple[Sentence, ...]:
                 found.append(Sentence(text.id, number, start, end, len(found), keys, first))
                 first += len(keys)
     return tuple(found)
+
+
+class _Pieces(dict[str, int]):
+    """Each piece of text between white space ("Coalition’s", "(Daesh/ISIS),") -> its number; and
+    for each piece, the ids of its words' compared forms.
+
+    A word never spans white space, so a sentence's words are its pieces' words in order; a piece is
+    read with the word pattern once, the first time it is met. Ids are given to compared forms in
+    the order they first occur.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.vocabulary: dict[str, int] = {}
+        self.words: list[int] = []  # the word ids of every piece, one piece after another
+        self.sizes: list[int] = []  # words per piece
+
+    def __missing__(self, piece: str) -> int:
+        vocabulary = self.vocabulary
+        if piece.isascii():  # the common case: no compatibility forms, case folding is lower()
+            keys = [word.replace("'", "").lower() for word in _WORD.findall(piece)]
+        else:
+            keys = list(filter(None, map(word_key, _WORD.findall(piece))))
+        self.words.extend(vocabulary.setdefault(key, len(vocabulary)) for key in keys)
+        self.sizes.append(len(keys))
+        number = self[piece] = len(self.sizes) - 1
+        return number
+
+
+class _Sentences(Mapping[str, tuple[Sentence, ...]]):
+    """Each document's sentences as records, made when first asked for from what the detection
+    found (of a large collection, only the documents that share passages need them)."""
+
+    def __init__(self, corpus: _Corpus):
+        self._corpus = corpus
+        self._made: dict[str, tuple[Sentence, ...]] = {}
+
+    def __getitem__(self, doc: str) -> tuple[Sentence, ...]:
+        made = self._made.get(doc)
+        if made is None:
+            made = self._made[doc] = self._corpus.sentence_records(doc)
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._corpus.ids)
+
+    def __len__(self) -> int:
+        return len(self._corpus.ids)
 
 
 def name_keys(names: Iterable[str]) -> set[tuple[str, ...]]:
@@ -294,23 +346,46 @@ class _Corpus:
     def __init__(self, texts: Sequence[Text], names: Iterable[str]):
         self.ids = [text.id for text in texts]
         self.number = {doc: number for number, doc in enumerate(self.ids)}
-        self.sentences = {text.id: sentences_of(text) for text in texts}
-        vocabulary: dict[str, int] = {}
-        per_document, distinct = [], []
-        for doc in self.ids:
-            keys = list(itertools.chain.from_iterable(sentence.keys for sentence in self.sentences[doc]))
-            # New words get the next ids in the order they first occur (dict.fromkeys keeps it).
-            unique = dict.fromkeys(keys)
-            new = [key for key in unique if key not in vocabulary]
-            vocabulary.update(zip(new, range(len(vocabulary), len(vocabulary) + len(new)), strict=True))
-            per_document.append(np.fromiter(map(vocabulary.__getitem__, keys), dtype=np.int64, count=len(keys)))
-            distinct.append(np.fromiter(map(vocabulary.__getitem__, unique), dtype=np.int64, count=len(unique)))
-        self.vocabulary = vocabulary
-        lengths = np.array([len(words) for words in per_document], dtype=np.int64)
-        self.starts = np.concatenate(([0], np.cumsum(lengths)))
-        self.words = np.concatenate(per_document) if per_document else np.zeros(0, dtype=np.int64)
-        self.doc_of = np.repeat(np.arange(len(self.ids), dtype=np.int64), lengths)
-        df = np.bincount(np.concatenate(distinct) if distinct else self.words, minlength=len(vocabulary))
+        pieces = _Pieces()
+        number_of = pieces.__getitem__
+        sequence: list[int] = []  # every piece of text of the collection, by number
+        # Per sentence: its paragraph and offsets and where its pieces end; per document: its sentences.
+        spans: list[tuple[int, int, int]] = []
+        ends: list[int] = []
+        sentence_counts: list[int] = []
+        for text in texts:
+            before = len(spans)
+            for number, paragraph in enumerate(text.paragraphs):
+                for start, end in split_sentences(paragraph):
+                    sequence.extend(map(number_of, paragraph[start:end].split()))
+                    ends.append(len(sequence))
+                    spans.append((number, start, end))
+            sentence_counts.append(len(spans) - before)
+        # The words: each piece's word ids, in the order of the pieces.
+        piece_sizes = np.array(pieces.sizes, dtype=np.int64)
+        piece_starts = np.concatenate(([0], np.cumsum(piece_sizes)))
+        flat = np.array(pieces.words, dtype=np.int64)
+        numbers = np.array(sequence, dtype=np.int64)
+        sizes_in_order = piece_sizes[numbers]
+        total = np.concatenate(([0], np.cumsum(sizes_in_order)))
+        self.words = flat[np.repeat(piece_starts[numbers] - total[:-1], sizes_in_order) + np.arange(int(total[-1]))]
+        # A sentence without a word (a dash, a number sign) is no sentence here, as in sentences_of().
+        piece_ends = np.array(ends, dtype=np.int64)
+        sentence_words = np.diff(np.concatenate(([0], total[piece_ends])))
+        has_words = sentence_words > 0
+        self._spans = [span for span, kept in zip(spans, has_words.tolist(), strict=True) if kept]
+        sizes = sentence_words[has_words]
+        document_of_sentence = np.repeat(np.arange(len(texts), dtype=np.int64), sentence_counts)
+        counts = np.bincount(document_of_sentence[has_words], minlength=len(texts)).astype(np.int64)
+        lengths_ = np.bincount(document_of_sentence, weights=sentence_words, minlength=len(texts)).astype(np.int64)
+        lengths = lengths_.tolist()
+        self.vocabulary = vocabulary = pieces.vocabulary
+        self.starts = np.concatenate(([0], np.cumsum(lengths_)))
+        self.doc_of = np.repeat(np.arange(len(self.ids), dtype=np.int64), lengths_)
+        # Document frequencies: the distinct (document, word) pairs, sorted, counted per word.
+        pairs = np.sort(self.doc_of * max(len(vocabulary), 1) + self.words)
+        distinct = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))] if len(pairs) else pairs
+        df = np.bincount(distinct % max(len(vocabulary), 1), minlength=len(vocabulary))
         weights = word_weights(df, len(self.ids))
         self.function_word = np.zeros(len(vocabulary), dtype=bool)  # per word id
         for word in STOPWORDS:
@@ -320,14 +395,32 @@ class _Corpus:
         self.in_name = self._names(name_keys(names))
         self.weight = np.where(self.in_name, 0.0, weights[self.words])  # per word of the collection
         # For every word: its sentence (index in its document), where that sentence starts and ends.
-        firsts = [int(self.starts[n]) + s.first for n, doc in enumerate(self.ids) for s in self.sentences[doc]]
-        sizes = [len(s.keys) for doc in self.ids for s in self.sentences[doc]]
-        self.sentence_start = np.repeat(np.array(firsts, dtype=np.int64), sizes)
-        self.sentence_end = self.sentence_start + np.repeat(np.array(sizes, dtype=np.int64), sizes)
-        self.sentence_of = np.concatenate(
-            [np.repeat(np.arange(len(s), dtype=np.int64), [len(x.keys) for x in s]) for s in self.sentences.values()]
-            or [np.zeros(0, dtype=np.int64)]
-        )
+        firsts = np.concatenate(([0], np.cumsum(sizes)[:-1])) if len(sizes) else sizes
+        self.sentence_start = np.repeat(firsts, sizes)
+        self.sentence_end = self.sentence_start + np.repeat(sizes, sizes)
+        self._first_sentence = np.concatenate(([0], np.cumsum(counts)))  # per document
+        in_document = np.arange(len(sizes), dtype=np.int64) - np.repeat(self._first_sentence[:-1], counts)
+        self.sentence_of = np.repeat(in_document, sizes)
+        self._sentence_first = firsts
+        self._sentence_size = sizes
+        self.word_counts = dict(zip(self.ids, lengths, strict=True))
+        self.sentences = _Sentences(self)
+        self._forms: list[str] | None = None
+
+    def sentence_records(self, doc: str) -> tuple[Sentence, ...]:
+        """A document's sentences as records, their words in compared form."""
+        number = self.number[doc]
+        if self._forms is None:
+            self._forms = list(self.vocabulary)  # id -> compared form
+        forms = self._forms
+        offset = int(self.starts[number])
+        found = []
+        for index, sentence in enumerate(range(int(self._first_sentence[number]), int(self._first_sentence[number + 1]))):
+            paragraph, start, end = self._spans[sentence]
+            first, size = int(self._sentence_first[sentence]), int(self._sentence_size[sentence])
+            keys = tuple(forms[i] for i in self.words[first : first + size].tolist())
+            found.append(Sentence(doc, paragraph, start, end, index, keys, first - offset))
+        return tuple(found)
 
     def _names(self, names: set[tuple[str, ...]]) -> npt.NDArray[np.bool_]:
         """Which words of the collection lie inside an occurrence of a name."""
@@ -689,7 +782,7 @@ def find_passages(texts: Sequence[Text], names: Iterable[str] = ()) -> SharedPas
     inside them neither seed a candidate nor count towards keeping one.
     """
     corpus = _Corpus(texts, names)
-    word_counts = {doc: sum(len(s.keys) for s in sentences) for doc, sentences in corpus.sentences.items()}
+    word_counts = corpus.word_counts
     by_pair: dict[tuple[str, str], list[tuple[list[Row], tuple[int, int]]]] = {}
     aligned = 0
     for (a_number, b_number), hits in sorted(corpus.seeds().items()):
