@@ -395,7 +395,8 @@ class _Corpus:
                 weights[vocabulary[word]] = 0.0
                 self.function_word[vocabulary[word]] = True
         self.in_name = self._names(name_keys(names))
-        self.weight = np.where(self.in_name, 0.0, weights[self.words])  # per word of the collection
+        self.rarity = weights[self.words]  # per word of the collection (function words 0) ...
+        self.weight = np.where(self.in_name, 0.0, self.rarity)  # ... and 0 inside a name too
         # For every word: its sentence (index in its document), where that sentence starts and ends.
         firsts = np.concatenate(([0], np.cumsum(sizes)[:-1])) if len(sizes) else sizes
         self.sentence_start = np.repeat(firsts, sizes)
@@ -715,6 +716,31 @@ def _pairs_sentences(pairs: list[tuple[int, int]], left_words: int, right_words:
     )
 
 
+def _quoted_names(corpus: _Corpus, alignment: _Alignment) -> set[int]:
+    """The words (left positions) of names that an unbroken run of the same words carries on past on
+    both sides, to a word that is neither a name nor a function word.
+
+    A name matched alone, or next to other names and function words ("the Global Coalition to Defeat
+    Daesh/ISIS, the Africa Focus Group"), is what texts of the field share without quoting each other:
+    it weighs nothing. Inside a quotation ("a growing threat to the South and Central Asian region")
+    the name is quoted with the rest, and weighs as its words do.
+    """
+    found: set[int] = set()
+    run: list[int] = []  # left positions of the current run of the same words, one after the other
+    words, in_name, function_word = corpus.words, corpus.in_name, corpus.function_word
+    for i, j in (*alignment.columns, (-1, -1)):
+        same = i >= 0 and j >= 0 and words[i] == words[j]
+        if same and run and i == run[-1] + 1:
+            run.append(i)
+            continue
+        kinds = ["name" if in_name[k] else "function" if function_word[words[k]] else "word" for k in run]
+        if "name" in kinds and "word" in kinds:
+            first, last = kinds.index("word"), len(kinds) - 1 - kinds[::-1].index("word")
+            found.update(run[k] for k in range(first + 1, last) if kinds[k] == "name")
+        run = [i] if same else []
+    return found
+
+
 def _rows(corpus: _Corpus, a_doc: str, b_doc: str, alignment: _Alignment) -> tuple[list[Row], float]:
     """The rows of an alignment (global positions), trimmed, and the weight of their matched words."""
     a_sentences, b_sentences = corpus.sentences[a_doc], corpus.sentences[b_doc]
@@ -729,6 +755,7 @@ def _rows(corpus: _Corpus, a_doc: str, b_doc: str, alignment: _Alignment) -> tup
             node = parent[node]
         return node
 
+    quoted_names = _quoted_names(corpus, alignment)
     order: list[tuple[int, int]] = []  # sentences (side, index) in the order the alignment meets them
     links: dict[tuple[int, int], list[tuple[int, int]]] = {}  # matched words per pair of sentences
     for i, j in alignment.columns:
@@ -779,6 +806,7 @@ def _rows(corpus: _Corpus, a_doc: str, b_doc: str, alignment: _Alignment) -> tup
             }
         )
         weight = float(sum(corpus.weight[i] for i, j in pairs if not corpus.in_name[j]))
+        weight += float(sum(corpus.rarity[i] for i, _ in pairs if i in quoted_names))
         row = Row(
             left,
             right,
