@@ -130,7 +130,8 @@ def evaluate(truth: GroundTruth | None = None) -> Score:
 
 def report(score: Score, title: str = "") -> str:
     """The scores as Markdown, with every false or missed pair named (under `title`, if given)."""
-    lines = [*([f"{title}:", ""] if title else []),
+    lines = [
+        *([f"{title}:", ""] if title else []),
         "| Paragraph pairs expected | Found | Correct | Precision | Recall | Labels wrong (identical/edited) |",
         "| ---: | ---: | ---: | ---: | ---: | ---: |",
         f"| {len(score.expected)} | {len(score.found)} | {len(score.true_positives)} | {score.precision:.3f} "
