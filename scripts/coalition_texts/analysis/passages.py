@@ -290,11 +290,13 @@ class _Pieces(dict[str, int]):
 
     def __missing__(self, piece: str) -> int:
         vocabulary = self.vocabulary
-        if piece.isascii():  # the common case: no compatibility forms, case folding is lower()
-            keys = [word.replace("'", "").lower() for word in _WORD.findall(piece)]
+        if piece.isascii():
+            # The common case: no compatibility forms, folding is lower(), and an apostrophe only
+            # ever joins the letters around it or is left out, so it can go first.
+            keys = _WORD.findall(piece.lower().replace("'", ""))
         else:
             keys = list(filter(None, map(word_key, _WORD.findall(piece))))
-        self.words.extend(vocabulary.setdefault(key, len(vocabulary)) for key in keys)
+        self.words.extend([vocabulary.setdefault(key, len(vocabulary)) for key in keys])
         self.sizes.append(len(keys))
         number = self[piece] = len(self.sizes) - 1
         return number
