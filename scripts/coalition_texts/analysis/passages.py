@@ -34,7 +34,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -558,7 +558,7 @@ class _Alignment:
     score: int
     columns: tuple[tuple[int, int], ...]  # global word positions (or -1 for a gap)
 
-    @property
+    @cached_property  # asked for again and again when alignments are selected and merged
     def box(self) -> tuple[int, int, int, int]:
         a = [i for i, _ in self.columns if i >= 0]
         b = [j for _, j in self.columns if j >= 0]
