@@ -2,6 +2,9 @@
 
 A document is a list of paragraphs, cut into sentences and words; words are compared without case,
 punctuation, quotation marks or apostrophes ("Coalition’s" and "coalition's" are the same word).
+Each piece of text between spaces is read once for the whole collection and becomes the ids of its
+words (`_Pieces`); from there on the collection is arrays of ints, and sentences become records
+only for the documents that share passages (`_Sentences`).
 The detection follows passim and BLAST (seed, then extend):
 
 1. Weights. A word weighs by its rarity in the collection: 1 for a word in few documents, less the
@@ -23,7 +26,8 @@ The detection follows passim and BLAST (seed, then extend):
    sentences when at least MIN_ROW_WORDS words and MIN_SHARE of the shorter side are matched; an
    alignment is a shared passage when its rows' matched words that are neither names nor function
    words weigh at least MIN_WEIGHT together. Two texts that share only a long name, a title or set
-   phrases share no passage.
+   phrases share no passage. A name inside a quotation (an unbroken run of the same words carries
+   on past it on both sides, `_quoted_names`) weighs as its words do.
 """
 
 from __future__ import annotations
