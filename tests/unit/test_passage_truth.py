@@ -11,17 +11,40 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coalition_bench.passage_truth import evaluate, load, report
+from coalition_bench.passage_truth import HELD_OUT, evaluate, load, report
 from coalition_texts.analysis.passages import Text, find_passages
 from tests.base import ROOT
 
 TRUTH = load()
+HELD_OUT_TRUTH = load(folder=HELD_OUT)
 
 
 def test_ground_truth_precision_and_recall():
     score = evaluate(TRUTH)
+    print(report(score, "Ground truth"))  # shown with pytest -s, and on failure
     assert score.precision >= 0.95 and score.recall >= 0.9, report(score)
     assert not score.wrong_labels, report(score)
+
+
+def test_held_out_precision_and_recall():
+    """The set written after the thresholds were set, and never tuned on: the same goals."""
+    score = evaluate(HELD_OUT_TRUTH)
+    print(report(score, "Held-out set"))
+    assert score.precision >= 0.95 and score.recall >= 0.9, report(score)
+    assert not score.wrong_labels, report(score)
+
+
+def test_held_out_set_is_apart_from_the_ground_truth():
+    """No text of one set is in the other; the held-out set scores only pairs with its own texts."""
+    own = {text.id for text in HELD_OUT_TRUTH.texts if text.id.startswith("ho-")}
+    assert own and HELD_OUT_TRUTH.scored == own
+    assert not own & {text.id for text in TRUTH.texts}
+    assert not {text.id for text in HELD_OUT_TRUTH.texts if text.id.startswith("gt-")}
+    assert all({a, b} & own for a, _, b, _ in HELD_OUT_TRUTH.expected)
+    assert {doc for a, _, b, _ in HELD_OUT_TRUTH.expected for doc in (a, b)} >= own - {
+        "ho-cochairs-niamey-title",
+        "ho-stock-phrases-oped",
+    }
 
 
 def test_ground_truth_covers_every_pattern():
@@ -56,6 +79,18 @@ def paragraphs(draw, suffix: str) -> tuple[str, ...]:
 @given(a=paragraphs("a"), b=paragraphs("e"))
 def test_texts_that_share_only_names_and_function_words_share_nothing(a, b):
     assert not find_passages([Text("a", a), Text("b", b)], NAMES).passages
+
+
+def test_a_name_weighs_inside_a_quotation_only():
+    """A ten-word quotation whose middle is a name ("South and Central Asian") is found; the same name
+    with the function words around it, and no word of the quotation beyond, is not."""
+    names = ("South and Central Asian", "ISIS-Khorasan")
+    quotation = "a growing threat to the South and Central Asian region"
+    source = Text("a", (f"The Ministers confirmed the common view that ISIS-Khorasan is {quotation}.",))
+    quoting = Text("b", (f'The ministers called ISIS-Khorasan "{quotation}" in Marrakesh.',))
+    naming = Text("c", ("Nobody doubted that it would spread to the South and Central Asian countries.",))
+    shared = find_passages([source, quoting, naming], names)
+    assert set(shared.passages) == {("a", "b")} or set(shared.passages) == {("b", "a")}
 
 
 SENTENCE = st.lists(CONTENT, min_size=14, max_size=24, unique=True)

@@ -42,18 +42,25 @@ def _matrices(
     t = np.zeros(m + 1, dtype=np.int32)
     running = np.empty(m + 1, dtype=np.int32)
     gap = np.empty(m, dtype=np.int32)
+    # Views made once (a view costs as much to make as a short operation): each row of the three
+    # matrices and of the scores, their parts without the first or last column, the scratch rows' parts.
+    h_rows, e_rows, score_rows = list(h), list(e), list(scores)
+    e_tails, f_tails = list(e[:, 1:]), list(f[:, 1:])
+    h_heads, h_tails = list(h[:, :-1]), list(h[:, 1:])
+    t_tail, running_head = t[1:], running[:-1]
     for i in range(1, n + 1):
-        above, row = h[i - 1], h[i]
-        np.subtract(above[1:], first, out=f[i, 1:])
-        np.subtract(f[i - 1, 1:], extend, out=gap)
-        np.maximum(f[i, 1:], gap, out=f[i, 1:])
-        np.add(above[:-1], scores[i - 1], out=t[1:])
-        np.maximum(t[1:], f[i, 1:], out=t[1:])
-        np.maximum(t[1:], 0, out=t[1:])
+        f_row = f_tails[i]
+        np.subtract(h_tails[i - 1], first, out=f_row)
+        np.subtract(f_tails[i - 1], extend, out=gap)
+        np.maximum(f_row, gap, out=f_row)
+        np.add(h_heads[i - 1], score_rows[i - 1], out=t_tail)
+        np.maximum(t_tail, f_row, out=t_tail)
+        np.maximum(t_tail, 0, out=t_tail)
         np.add(t, ramp, out=running)
         np.maximum.accumulate(running, out=running)
-        np.subtract(running[:-1], offset, out=e[i, 1:])
-        np.maximum(t, e[i], out=row)
+        np.subtract(running_head, offset, out=e_tails[i])
+        row = h_rows[i]
+        np.maximum(t, e_rows[i], out=row)
         row[0] = 0
     return h, e, f
 

@@ -2,6 +2,9 @@
 
 A document is a list of paragraphs, cut into sentences and words; words are compared without case,
 punctuation, quotation marks or apostrophes ("Coalition’s" and "coalition's" are the same word).
+Each piece of text between spaces is read once for the whole collection and becomes the ids of its
+words (`_Pieces`); from there on the collection is arrays of ints, and sentences become records
+only for the documents that share passages (`_Sentences`).
 The detection follows passim and BLAST (seed, then extend):
 
 1. Weights. A word weighs by its rarity in the collection: 1 for a word in few documents, less the
@@ -23,7 +26,8 @@ The detection follows passim and BLAST (seed, then extend):
    sentences when at least MIN_ROW_WORDS words and MIN_SHARE of the shorter side are matched; an
    alignment is a shared passage when its rows' matched words that are neither names nor function
    words weigh at least MIN_WEIGHT together. Two texts that share only a long name, a title or set
-   phrases share no passage.
+   phrases share no passage. A name inside a quotation (an unbroken run of the same words carries
+   on past it on both sides, `_quoted_names`) weighs as its words do.
 """
 
 from __future__ import annotations
@@ -32,9 +36,9 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -80,15 +84,18 @@ shall may might must per via yet
 """.split()  # noqa: SIM905 (a list of 150 short words reads better as text)
 )
 
-# A word: letters or digits, with apostrophes inside or after it ("Coalition’s", "ISIS’").
-_WORD = re.compile(r"\w+(?:['’‘ʼ]\w*)*")
+# A word: letters or digits, with apostrophes inside or after it ("Coalition’s", "ISIS’"); one
+# character class, which the regular expression engine runs faster than a repeated group.
+_WORD = re.compile(r"\w[\w'’‘ʼ]*")
 _APOSTROPHES = re.compile(r"['’‘ʼ]")
 _KEY = re.compile(r"\w+")
 # Where a sentence may end: end punctuation, closing quotes or brackets, then white space, then
 # what can start a sentence (a capital, a digit or an opening quote). A colon before an opening
 # quote also ends one, so that a quotation is compared without the words that introduce it.
-_BOUNDARY = re.compile(r"(?:[.!?]+[\"'”’»)\]]*|:)\s+(?=[\"'“‘«(\[]?[A-Z0-9À-Þ])")
-_QUOTE_AFTER_COLON = re.compile(r":\s+[\"“‘«]")
+# (The sentence ends after the group; a full stop may yet close an abbreviation.) The pattern opens
+# with one character class, so that the engine skips to the next [.!?:] instead of trying every
+# position of the text.
+_BOUNDARY = re.compile(r"([.!?:](?:(?<=[.!?])[.!?]*[\"'”’»)\]]*|(?<=:)(?=\s+[\"“‘«])))\s+(?=[\"'“‘«(\[]?[A-Z0-9À-Þ])")
 # Abbreviations after which a full stop does not end a sentence ("Major-Gen. Babagana Monguno").
 ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "gen", "maj", "col", "lt", "capt", "sgt", "adm", "gov", "sen",
@@ -114,11 +121,15 @@ def words(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+_TOKEN_PART = re.compile(r"[-/(\"“‘']")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+
+
 def _is_abbreviation(text: str, stop: int) -> bool:
     """Whether the full stop at `stop` closes an abbreviation or an initial rather than a sentence."""
-    token = text[:stop].rsplit(None, 1)[-1] if text[:stop].strip() else ""
-    last = re.split(r"[-/(\"“‘']", token)[-1]
-    if re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", last):  # "J", "U.S", "e.g"
+    tokens = text[:stop].rsplit(None, 1)
+    last = _TOKEN_PART.split(tokens[-1])[-1] if tokens else ""
+    if _INITIALS.fullmatch(last):  # "J", "U.S", "e.g"
         return True
     return last.casefold() in ABBREVIATIONS
 
@@ -127,11 +138,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """The sentences of a paragraph as (start, end) offsets, trailing white space excluded."""
     spans, start = [], 0
     for match in _BOUNDARY.finditer(text):
-        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+        stop, end = match.span(1)
+        if text[stop] == "." and _is_abbreviation(text, stop):
             continue
-        if text[match.start()] == ":" and not _QUOTE_AFTER_COLON.match(text, match.start()):
-            continue
-        end = match.end() - (len(match.group()) - len(match.group().rstrip()))
         spans.append((start, end))
         start = match.end()
     if text[start:].strip():
@@ -221,7 +230,7 @@ class SharedPassages:
     """The outcome for a corpus: passages per pair of documents, and their sentences."""
 
     passages: dict[tuple[str, str], tuple[Passage, ...]]
-    sentences: dict[str, tuple[Sentence, ...]]
+    sentences: Mapping[str, tuple[Sentence, ...]]
     word_counts: dict[str, int]
     aligned: int = 0  # regions aligned word by word (for the benchmark)
 
@@ -255,6 +264,7 @@ class SharedPassages:
 
 
 def sentences_of(text: Text) -> tuple[Sentence, ...]:
+    """The sentences of a document that hold a word, in order (as the detection counts them)."""
     found: list[Sentence] = []
     first = 0
     for number, paragraph in enumerate(text.paragraphs):
@@ -265,6 +275,56 @@ def sentences_of(text: Text) -> tuple[Sentence, ...]:
                 found.append(Sentence(text.id, number, start, end, len(found), keys, first))
                 first += len(keys)
     return tuple(found)
+
+
+class _Pieces(dict[str, int]):
+    """Each piece of text between white space ("Coalition’s", "(Daesh/ISIS),") -> its number; and
+    for each piece, the ids of its words' compared forms.
+
+    A word never spans white space, so a sentence's words are its pieces' words in order; a piece is
+    read with the word pattern once, the first time it is met. Ids are given to compared forms in
+    the order they first occur.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.vocabulary: dict[str, int] = {}
+        self.words: list[int] = []  # the word ids of every piece, one piece after another
+        self.sizes: list[int] = []  # words per piece
+
+    def __missing__(self, piece: str) -> int:
+        vocabulary = self.vocabulary
+        if piece.isascii():
+            # The common case: no compatibility forms, folding is lower(), and an apostrophe only
+            # ever joins the letters around it or is left out, so it can go first.
+            keys = _WORD.findall(piece.lower().replace("'", ""))
+        else:
+            keys = list(filter(None, map(word_key, _WORD.findall(piece))))
+        self.words.extend([vocabulary.setdefault(key, len(vocabulary)) for key in keys])
+        self.sizes.append(len(keys))
+        number = self[piece] = len(self.sizes) - 1
+        return number
+
+
+class _Sentences(Mapping[str, tuple[Sentence, ...]]):
+    """Each document's sentences as records, made when first asked for from what the detection
+    found (of a large collection, only the documents that share passages need them)."""
+
+    def __init__(self, corpus: _Corpus):
+        self._corpus = corpus
+        self._made: dict[str, tuple[Sentence, ...]] = {}
+
+    def __getitem__(self, doc: str) -> tuple[Sentence, ...]:
+        made = self._made.get(doc)
+        if made is None:
+            made = self._made[doc] = self._corpus.sentence_records(doc)
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._corpus.ids)
+
+    def __len__(self) -> int:
+        return len(self._corpus.ids)
 
 
 def name_keys(names: Iterable[str]) -> set[tuple[str, ...]]:
@@ -294,23 +354,46 @@ class _Corpus:
     def __init__(self, texts: Sequence[Text], names: Iterable[str]):
         self.ids = [text.id for text in texts]
         self.number = {doc: number for number, doc in enumerate(self.ids)}
-        self.sentences = {text.id: sentences_of(text) for text in texts}
-        vocabulary: dict[str, int] = {}
-        per_document, distinct = [], []
-        for doc in self.ids:
-            keys = list(itertools.chain.from_iterable(sentence.keys for sentence in self.sentences[doc]))
-            # New words get the next ids in the order they first occur (dict.fromkeys keeps it).
-            unique = dict.fromkeys(keys)
-            new = [key for key in unique if key not in vocabulary]
-            vocabulary.update(zip(new, range(len(vocabulary), len(vocabulary) + len(new)), strict=True))
-            per_document.append(np.fromiter(map(vocabulary.__getitem__, keys), dtype=np.int64, count=len(keys)))
-            distinct.append(np.fromiter(map(vocabulary.__getitem__, unique), dtype=np.int64, count=len(unique)))
-        self.vocabulary = vocabulary
-        lengths = np.array([len(words) for words in per_document], dtype=np.int64)
-        self.starts = np.concatenate(([0], np.cumsum(lengths)))
-        self.words = np.concatenate(per_document) if per_document else np.zeros(0, dtype=np.int64)
-        self.doc_of = np.repeat(np.arange(len(self.ids), dtype=np.int64), lengths)
-        df = np.bincount(np.concatenate(distinct) if distinct else self.words, minlength=len(vocabulary))
+        pieces = _Pieces()
+        number_of = pieces.__getitem__
+        sequence: list[int] = []  # every piece of text of the collection, by number
+        # Per sentence: its paragraph and offsets and where its pieces end; per document: its sentences.
+        spans: list[tuple[int, int, int]] = []
+        ends: list[int] = []
+        sentence_counts: list[int] = []
+        for text in texts:
+            before = len(spans)
+            for number, paragraph in enumerate(text.paragraphs):
+                for start, end in split_sentences(paragraph):
+                    sequence.extend(map(number_of, paragraph[start:end].split()))
+                    ends.append(len(sequence))
+                    spans.append((number, start, end))
+            sentence_counts.append(len(spans) - before)
+        # The words: each piece's word ids, in the order of the pieces.
+        piece_sizes = np.array(pieces.sizes, dtype=np.int64)
+        piece_starts = np.concatenate(([0], np.cumsum(piece_sizes)))
+        flat = np.array(pieces.words, dtype=np.int64)
+        numbers = np.fromiter(sequence, dtype=np.int64, count=len(sequence))
+        sizes_in_order = piece_sizes[numbers]
+        total = np.concatenate(([0], np.cumsum(sizes_in_order)))
+        self.words = flat[np.repeat(piece_starts[numbers] - total[:-1], sizes_in_order) + np.arange(int(total[-1]))]
+        # A sentence without a word (a dash, a number sign) is no sentence here, as in sentences_of().
+        piece_ends = np.array(ends, dtype=np.int64)
+        sentence_words = np.diff(np.concatenate(([0], total[piece_ends])))
+        has_words = sentence_words > 0
+        self._spans = [span for span, kept in zip(spans, has_words.tolist(), strict=True) if kept]
+        sizes = sentence_words[has_words]
+        document_of_sentence = np.repeat(np.arange(len(texts), dtype=np.int64), sentence_counts)
+        counts = np.bincount(document_of_sentence[has_words], minlength=len(texts)).astype(np.int64)
+        lengths_ = np.bincount(document_of_sentence, weights=sentence_words, minlength=len(texts)).astype(np.int64)
+        lengths = lengths_.tolist()
+        self.vocabulary = vocabulary = pieces.vocabulary
+        self.starts = np.concatenate(([0], np.cumsum(lengths_)))
+        self.doc_of = np.repeat(np.arange(len(self.ids), dtype=np.int64), lengths_)
+        # Document frequencies: the distinct (document, word) pairs, sorted, counted per word.
+        pairs = np.sort(self.doc_of * max(len(vocabulary), 1) + self.words)
+        distinct = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))] if len(pairs) else pairs
+        df = np.bincount(distinct % max(len(vocabulary), 1), minlength=len(vocabulary))
         weights = word_weights(df, len(self.ids))
         self.function_word = np.zeros(len(vocabulary), dtype=bool)  # per word id
         for word in STOPWORDS:
@@ -318,16 +401,39 @@ class _Corpus:
                 weights[vocabulary[word]] = 0.0
                 self.function_word[vocabulary[word]] = True
         self.in_name = self._names(name_keys(names))
-        self.weight = np.where(self.in_name, 0.0, weights[self.words])  # per word of the collection
+        self.rarity = weights[self.words]  # per word of the collection (function words 0) ...
+        self.weight = np.where(self.in_name, 0.0, self.rarity)  # ... and 0 inside a name too
         # For every word: its sentence (index in its document), where that sentence starts and ends.
-        firsts = [int(self.starts[n]) + s.first for n, doc in enumerate(self.ids) for s in self.sentences[doc]]
-        sizes = [len(s.keys) for doc in self.ids for s in self.sentences[doc]]
-        self.sentence_start = np.repeat(np.array(firsts, dtype=np.int64), sizes)
-        self.sentence_end = self.sentence_start + np.repeat(np.array(sizes, dtype=np.int64), sizes)
-        self.sentence_of = np.concatenate(
-            [np.repeat(np.arange(len(s), dtype=np.int64), [len(x.keys) for x in s]) for s in self.sentences.values()]
-            or [np.zeros(0, dtype=np.int64)]
-        )
+        firsts = np.concatenate(([0], np.cumsum(sizes)[:-1])) if len(sizes) else sizes
+        self.sentence_start = np.repeat(firsts, sizes)
+        self.sentence_end = self.sentence_start + np.repeat(sizes, sizes)
+        self._first_sentence = np.concatenate(([0], np.cumsum(counts)))  # per document
+        in_document = np.arange(len(sizes), dtype=np.int64) - np.repeat(self._first_sentence[:-1], counts)
+        self.sentence_of = np.repeat(in_document, sizes)
+        self._sentence_first = firsts
+        self._sentence_size = sizes
+        self.word_counts = dict(zip(self.ids, lengths, strict=True))
+        self.sentences = _Sentences(self)
+        self._forms: list[str] | None = None
+
+    def sentence_records(self, doc: str) -> tuple[Sentence, ...]:
+        """A document's sentences as records, their words in compared form."""
+        number = self.number[doc]
+        if self._forms is None:
+            self._forms = list(self.vocabulary)  # id -> compared form
+        offset, end_of_document = int(self.starts[number]), int(self.starts[number + 1])
+        keys = list(map(self._forms.__getitem__, self.words[offset:end_of_document].tolist()))
+        first_sentence, end_sentence = int(self._first_sentence[number]), int(self._first_sentence[number + 1])
+        found = []
+        for index, (paragraph, start, end), first, size in zip(
+            itertools.count(),
+            self._spans[first_sentence:end_sentence],
+            (self._sentence_first[first_sentence:end_sentence] - offset).tolist(),
+            self._sentence_size[first_sentence:end_sentence].tolist(),
+            strict=False,
+        ):
+            found.append(Sentence(doc, paragraph, start, end, index, tuple(keys[first : first + size]), first))
+        return tuple(found)
 
     def _names(self, names: set[tuple[str, ...]]) -> npt.NDArray[np.bool_]:
         """Which words of the collection lie inside an occurrence of a name."""
@@ -364,11 +470,21 @@ class _Corpus:
             hashes = hashes * multiplier + self.words[offset : offset + count].astype(np.uint64)
         keep = same_document & carries
         positions, hashes = positions[keep], hashes[keep]
-        documents = self.doc_of[positions]
-        order = np.argsort(hashes, kind="stable")  # stable: by document, then position, within a seed
-        positions, hashes, documents = positions[order], hashes[order], documents[order]
         if not len(hashes):
             return {}
+        # Sorted by hash, and within a seed by position (so by document): the hash's high bits and
+        # the position packed in one integer, which sorts several times faster than an argsort. The
+        # bits the position takes leave the hash 64 - 23 = 41 bits at five million words; a chance
+        # collision of two seeds costs nothing but an alignment that finds no passage.
+        # The polynomial hash keeps the last word in its low bits: mixed first (splitmix64's finaliser,
+        # a one-to-one map, so two seeds have one hash exactly when they had before).
+        hashes = (hashes ^ (hashes >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        hashes = (hashes ^ (hashes >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        hashes ^= hashes >> np.uint64(31)
+        bits = np.uint64(max(1, count.bit_length()))
+        packed = np.sort((hashes >> bits << bits) | positions.astype(np.uint64))
+        hashes, positions = packed >> bits, (packed & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.int64)
+        documents = self.doc_of[positions]
         new_hash = np.r_[True, hashes[1:] != hashes[:-1]]
         new_document = new_hash | np.r_[True, documents[1:] != documents[:-1]]
         starts = np.flatnonzero(new_hash)
@@ -394,19 +510,23 @@ class _Corpus:
         a_docs, b_docs, rare = a_docs[apart], b_docs[apart], rare[apart]
         a_words, b_words = positions[first[apart]], positions[second[apart]]
         # Only pairs of documents that share MIN_SEEDS rare seeds or more go on (most share one by chance).
+        # The shared seeds are grouped by pair of documents: the pair's number and the seed's place
+        # packed in one integer and sorted (the order within a pair does not matter: _chains sorts).
         pair = a_docs * len(self.ids) + b_docs
-        order = np.lexsort((b_words, a_words, pair))
+        if not len(pair):
+            return {}
+        bits = np.uint64(max(1, len(pair).bit_length()))
+        packed = np.sort((pair.astype(np.uint64) << bits) | np.arange(len(pair), dtype=np.uint64))
+        order = (packed & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.int64)
         pair, a_words, b_words, rare = pair[order], a_words[order], b_words[order], rare[order]
-        pair_starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]]) if len(pair) else pair
-        pair_sizes = np.diff(np.r_[pair_starts, len(pair)])
-        pair_rare = np.add.reduceat(rare.astype(np.int64), pair_starts) if len(pair) else pair
+        pair_starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
+        pair_ends = np.r_[pair_starts[1:], len(pair)]
+        candidates = np.add.reduceat(rare.astype(np.int64), pair_starts) >= MIN_SEEDS
         shared: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for start, size, rare_count in zip(pair_starts.tolist(), pair_sizes.tolist(), pair_rare.tolist(), strict=True):
-            if rare_count >= MIN_SEEDS:
-                key = divmod(int(pair[start]), len(self.ids))
-                shared[key] = list(
-                    zip(a_words[start : start + size].tolist(), b_words[start : start + size].tolist(), strict=True)
-                )
+        a_list, b_list = a_words.tolist(), b_words.tolist()
+        for start, end in zip(pair_starts[candidates].tolist(), pair_ends[candidates].tolist(), strict=True):
+            key = divmod(int(pair[start]), len(self.ids))
+            shared[key] = list(zip(a_list[start:end], b_list[start:end], strict=True))
         return shared
 
 
@@ -442,7 +562,7 @@ class _Alignment:
     score: int
     columns: tuple[tuple[int, int], ...]  # global word positions (or -1 for a gap)
 
-    @property
+    @cached_property  # asked for again and again when alignments are selected and merged
     def box(self) -> tuple[int, int, int, int]:
         a = [i for i, _ in self.columns if i >= 0]
         b = [j for _, j in self.columns if j >= 0]
@@ -602,6 +722,31 @@ def _pairs_sentences(pairs: list[tuple[int, int]], left_words: int, right_words:
     )
 
 
+def _quoted_names(corpus: _Corpus, alignment: _Alignment) -> set[int]:
+    """The words (left positions) of names that an unbroken run of the same words carries on past on
+    both sides, to a word that is neither a name nor a function word.
+
+    A name matched alone, or next to other names and function words ("the Global Coalition to Defeat
+    Daesh/ISIS, the Africa Focus Group"), is what texts of the field share without quoting each other:
+    it weighs nothing. Inside a quotation ("a growing threat to the South and Central Asian region")
+    the name is quoted with the rest, and weighs as its words do.
+    """
+    found: set[int] = set()
+    run: list[int] = []  # left positions of the current run of the same words, one after the other
+    words, in_name, function_word = corpus.words, corpus.in_name, corpus.function_word
+    for i, j in (*alignment.columns, (-1, -1)):
+        same = i >= 0 and j >= 0 and words[i] == words[j]
+        if same and run and i == run[-1] + 1:
+            run.append(i)
+            continue
+        kinds = ["name" if in_name[k] else "function" if function_word[words[k]] else "word" for k in run]
+        if "name" in kinds and "word" in kinds:
+            first, last = kinds.index("word"), len(kinds) - 1 - kinds[::-1].index("word")
+            found.update(run[k] for k in range(first + 1, last) if kinds[k] == "name")
+        run = [i] if same else []
+    return found
+
+
 def _rows(corpus: _Corpus, a_doc: str, b_doc: str, alignment: _Alignment) -> tuple[list[Row], float]:
     """The rows of an alignment (global positions), trimmed, and the weight of their matched words."""
     a_sentences, b_sentences = corpus.sentences[a_doc], corpus.sentences[b_doc]
@@ -616,6 +761,7 @@ def _rows(corpus: _Corpus, a_doc: str, b_doc: str, alignment: _Alignment) -> tup
             node = parent[node]
         return node
 
+    quoted_names = _quoted_names(corpus, alignment)
     order: list[tuple[int, int]] = []  # sentences (side, index) in the order the alignment meets them
     links: dict[tuple[int, int], list[tuple[int, int]]] = {}  # matched words per pair of sentences
     for i, j in alignment.columns:
@@ -666,6 +812,7 @@ def _rows(corpus: _Corpus, a_doc: str, b_doc: str, alignment: _Alignment) -> tup
             }
         )
         weight = float(sum(corpus.weight[i] for i, j in pairs if not corpus.in_name[j]))
+        weight += float(sum(corpus.rarity[i] for i, _ in pairs if i in quoted_names))
         row = Row(
             left,
             right,
@@ -689,7 +836,7 @@ def find_passages(texts: Sequence[Text], names: Iterable[str] = ()) -> SharedPas
     inside them neither seed a candidate nor count towards keeping one.
     """
     corpus = _Corpus(texts, names)
-    word_counts = {doc: sum(len(s.keys) for s in sentences) for doc, sentences in corpus.sentences.items()}
+    word_counts = corpus.word_counts
     by_pair: dict[tuple[str, str], list[tuple[list[Row], tuple[int, int]]]] = {}
     aligned = 0
     for (a_number, b_number), hits in sorted(corpus.seeds().items()):
