@@ -13,12 +13,15 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from coalition_bench import harness
 from coalition_bench.harness import CHROMIUM, CHROMIUM_ARGS, build_environment, mkdocs_build, serve
 from coalition_texts.analysis.evidence import Evidence
 from coalition_texts.build import render
-from coalition_texts.model.records import Catalog, RenderedDocument
+from coalition_texts.model.records import Catalog, Document, RenderedDocument
 from coalition_texts.pages.evidence_links import Links
 from coalition_texts.sources.anchors import Registry
 from coalition_texts.sources.catalog import load_catalog
@@ -28,6 +31,15 @@ from coalition_texts.sources.texts import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
+
+# Markdown, HTML and template syntax a value from `sources/` may hold, mixed into generated text and
+# values by the escaping and hostile-value property tests.
+SYNTAX = [
+    "*", "_", "#", "-", ">", "1.", "`", "|", "<script>alert(1)</script>", "[x](y)", "&amp;", "&lt;",
+    "{: #x }", "<!--", "-->", "![i](j)", "**b**", "~~", "==", "^^", ":smile:", "\\", "[^1]", "*[HTML]: x",
+    "    ", "\t", "\n", "\n\n", "\r\n", "<div markdown>", "</p>", "&#x41;", "---", "===", "!!! note", "???",
+    "--8<-- \"x.md\"", "<http://a.b>", "\u00a0", "\u2028", "\ufeff", "$$", "{{ x }}", "{% x %}",
+]  # fmt: skip
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "SOURCES", "mkdocs_build", "serve"]
 
@@ -50,6 +62,25 @@ def one_build_error(result: subprocess.CompletedProcess[str]) -> str:
 def catalog() -> Catalog:
     """The checkout's catalog, read on first use."""
     return load_catalog(SOURCES)
+
+
+def document(doc_id: str) -> Document:
+    """One document of the checkout's catalog, by id."""
+    return next(doc for doc in catalog().documents if doc.id == doc_id)
+
+
+def snapshot(project: Path) -> dict[str, bytes]:
+    """Every byte a build may change: the generated pages, the anchor registry and the built site."""
+    folders = [project / "docs", project / "sources" / "anchors.json", project / "site"]
+    files = [p for f in folders for p in ([f] if f.is_file() else f.rglob("*")) if p.is_file()]
+    return {str(p.relative_to(project)): p.read_bytes() for p in files}
+
+
+@functools.cache
+def source_data(name: str) -> Any:
+    """A YAML file of the checkout's sources/ as plain data (read on first use), for expectations computed
+    independently of the pipeline's readers."""
+    return yaml.safe_load((SOURCES / name).read_text(encoding="utf-8"))
 
 
 @functools.cache

@@ -4,6 +4,7 @@ renamings found; the same output in every process)."""
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -11,23 +12,27 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coalition_bench.passage_truth import evaluate, load, report
+from coalition_bench.passage_truth import GroundTruth, evaluate, load, report
 from coalition_texts.analysis.passages import Text, find_passages
 from tests.base import ROOT
 
-TRUTH = load()
+
+@functools.cache
+def truth() -> GroundTruth:
+    """The ground truth of coalition_bench/passage_truth.py, loaded on first use."""
+    return load()
 
 
 def test_ground_truth_precision_and_recall():
-    score = evaluate(TRUTH)
+    score = evaluate(truth())
     assert score.precision >= 0.95 and score.recall >= 0.9, report(score)
     assert not score.wrong_labels, report(score)
 
 
 def test_ground_truth_covers_every_pattern():
     """Each text of the ground truth is in at least one expected pair, or in none on purpose (stock phrases)."""
-    in_pairs = {doc for a, _, b, _ in TRUTH.expected for doc in (a, b)}
-    ground_truth_texts = {text.id for text in TRUTH.texts if text.id.startswith("gt-")}
+    in_pairs = {doc for a, _, b, _ in truth().expected for doc in (a, b)}
+    ground_truth_texts = {text.id for text in truth().texts if text.id.startswith("gt-")}
     assert ground_truth_texts - in_pairs == {"gt-analysis-stock-phrases"}
 
 
