@@ -12,6 +12,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from coalition_bench import harness
 from coalition_bench.harness import CHROMIUM, CHROMIUM_ARGS, build_environment, mkdocs_build, serve
 from coalition_texts.analysis.evidence import Evidence
 from coalition_texts.build import render
+from coalition_texts.model.errors import SourceError
 from coalition_texts.model.records import Catalog, Document, RenderedDocument
 from coalition_texts.pages.evidence_links import Links
 from coalition_texts.sources.anchors import Registry
@@ -42,6 +44,65 @@ SYNTAX = [
 ]  # fmt: skip
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "SOURCES", "mkdocs_build", "serve"]
+
+
+# The smallest valid sources/ folder (one kind, one event, one document and its text), as MkDocs'
+# tests/base.py `load_config` starts from the defaults: a unit test overrides only the file it is about.
+MINIMAL_SOURCES: dict[str, str] = {
+    "kinds.yml": """kinds:
+  - id: statement
+    label: Statement
+    description: A statement.
+    origin: first-hand
+    csl_type: document
+    ris_type: GOVDOC
+    schema_type: Article
+    author_is_publisher: true
+""",
+    "events.yml": """events:
+  - id: meeting
+    name: The meeting
+    start: 2022-05-11
+    description: A meeting.
+""",
+    "catalog.yml": """documents:
+  - id: text
+    file: text.txt
+    title: A text
+    publisher: A publisher
+    published: 2022-05-12
+    kind: statement
+    events: [meeting]
+    language: en
+""",
+    "text.txt": "First paragraph,\non two lines.\n\nSecond paragraph.\n",
+}
+
+
+def write_sources(folder: Path, changes: Mapping[str, str | bytes | None] | None = None) -> Path:
+    """A `sources/` folder in `folder` holding MINIMAL_SOURCES with `changes` made: a file name (relative to
+    sources/) maps to its new content, or to None to leave the file out. Returns the folder."""
+    sources = folder / "sources"
+    wanted = {**MINIMAL_SOURCES, **(changes or {})}
+    for name, content in wanted.items():
+        if content is None:
+            continue
+        path = sources / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return sources
+
+
+def source_error(call: Callable[[], object]) -> str:
+    """The message of the SourceError `call` raises (it must raise one), paths relative to the temporary folder."""
+    try:
+        call()
+    except SourceError as error:
+        return str(error)
+    raise AssertionError(f"{call} raised no SourceError")
 
 
 def copy_project(target: Path) -> Path:
