@@ -17,6 +17,8 @@ from coalition_texts.model.records import Document
 # The project's folders, beside mkdocs.yml: the inputs, and the pages MkDocs renders.
 SOURCES = "sources"
 DOCS = "docs"
+SITE = "site"  # MkDocs' default site_dir
+ANCHORS = f"{SOURCES}/anchors.json"  # the registry of published paragraph anchors, committed
 
 # The generated folders of docs/: each is written whole by one module of pages/ and ignored by git.
 DOCUMENTS = "documents"
