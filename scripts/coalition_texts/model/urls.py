@@ -103,9 +103,11 @@ def page_path(src_uri: str, use_directory_urls: bool = True) -> str:
     if not src_uri.endswith(".md"):
         return src_uri
     stem = src_uri[: -len(".md")]
+    if not use_directory_urls:
+        return f"{stem}.html"
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
-    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+    return f"{stem}/"
 
 
 def absolute(site_url: str, path: str) -> str:
