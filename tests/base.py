@@ -7,21 +7,25 @@ here runs at import time: the catalog and the conversion are read on first use a
 
 from __future__ import annotations
 
+import calendar
 import functools
 import json
 import re
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
+from hypothesis import strategies as st
 
 from coalition_bench import harness
 from coalition_bench.harness import CHROMIUM, CHROMIUM_ARGS, build_environment, mkdocs_build, serve
 from coalition_texts.analysis.evidence import Evidence
 from coalition_texts.build import render
+from coalition_texts.model.dates import PartialDate
 from coalition_texts.model.errors import SourceError
 from coalition_texts.model.records import Catalog, Document, RenderedDocument
 from coalition_texts.pages.evidence_links import Links
@@ -94,6 +98,28 @@ def write_sources(folder: Path, changes: Mapping[str, str | bytes | None] | None
         else:
             path.write_text(content, encoding="utf-8")
     return sources
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> PartialDate:
+    """Any real date from 1900 to 2100, known to the year, the month or the day (a hypothesis strategy)."""
+    year = draw(st.integers(1900, 2100))
+    precision = draw(st.sampled_from(["year", "month", "day"]))
+    if precision == "year":
+        return PartialDate(year)
+    month = draw(st.integers(1, 12))
+    if precision == "month":
+        return PartialDate(year, month)
+    return PartialDate(year, month, draw(st.integers(1, calendar.monthrange(year, month)[1])))
+
+
+PARTIAL_DATES = partial_dates()
+
+
+@functools.cache
+def minimal_catalog() -> Catalog:
+    """The catalog of MINIMAL_SOURCES (one kind, one event, one document), written to a temporary folder once."""
+    return load_catalog(write_sources(Path(tempfile.mkdtemp(prefix="minimal-"))))
 
 
 def source_error(call: Callable[[], object]) -> str:

@@ -12,8 +12,6 @@
 
 from __future__ import annotations
 
-import calendar
-import dataclasses
 import gzip
 import json
 import os
@@ -26,14 +24,11 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import given
-from hypothesis import strategies as st
 
 from coalition_texts.analysis import citation
 from coalition_texts.analysis.feed_dates import feed_date
-from coalition_texts.model.dates import DATE_PARTS, PartialDate
+from coalition_texts.model.dates import PartialDate
 from coalition_texts.model.errors import SourceError
-from coalition_texts.model.records import Catalog
 from coalition_texts.model.urls import CORPUS_JSON, RSS_FEED
 from coalition_texts.plugin import build_date
 from coalition_texts.sources.catalog import load_catalog
@@ -147,12 +142,6 @@ def _first_day(start: PartialDate) -> date:
     return date(start.year, start.month or 1, start.day or 1)
 
 
-def _period(published: PartialDate) -> tuple[date, date]:
-    last_month = published.month or 12
-    last_day = published.day or calendar.monthrange(published.year, last_month)[1]
-    return _first_day(published), date(published.year, last_month, last_day)
-
-
 def test_no_feed_date_precedes_the_latest_event_of_a_text_without_a_day():
     for doc in catalog().documents:
         if doc.published is not None and doc.published.day:
@@ -163,35 +152,6 @@ def test_no_feed_date_precedes_the_latest_event_of_a_text_without_a_day():
     assert feed_date(document(BLOG), catalog()) == "2022-05-11"
 
 
-dates = st.builds(
-    lambda y, m, d, precision: PartialDate(y, m if precision != "year" else 0, d if precision == "day" else 0),
-    st.integers(2000, 2030),
-    st.integers(1, 12),
-    st.integers(1, 28),
-    st.sampled_from(["day", "month", "year"]),
-)
-
-
-@given(published=st.none() | dates, starts=st.lists(dates, min_size=1, max_size=3))
-def test_feed_date_is_in_the_known_period_and_not_before_the_latest_event(published, starts):
-    events = tuple(
-        dataclasses.replace(catalog().events[0], id=f"e{index}", start=start, end=None)
-        for index, start in enumerate(starts)
-    )
-    doc = dataclasses.replace(document(SUN), published=published, events=tuple(event.id for event in events))
-    result = date.fromisoformat(feed_date(doc, Catalog(documents=(doc,), events=events)))
-    latest = max(_first_day(start) for start in starts)
-    if published is None:
-        assert result == latest
-        return
-    first, last = _period(published)
-    assert first <= result <= last  # never outside what is known of the date
-    if published.precision != "day" and first <= latest <= last:
-        assert result == latest  # never before the event it covers, when the event is in the period
-    if published.precision != "day" and latest < first:
-        assert result == first
-
-
 # --- Supplied parts of dates, supplied addresses ---------------------------------------------------
 
 
@@ -200,19 +160,6 @@ def test_the_catalog_says_which_parts_are_supplied():
     assert document(SUN).date_supplied_parts == ("month", "year")
     assert document(CANADA).date_supplied_parts == ()
     assert {doc.id for doc in catalog().documents if doc.url_supplied} == {EIN, SUN, BLOG}
-
-
-@given(
-    date_=dates,
-    marked=st.sets(st.sampled_from(DATE_PARTS)),
-)
-def test_only_the_supplied_parts_are_bracketed(date_, marked):
-    parts = tuple(part for part in date_.parts if part in marked)
-    text = date_.human_marking(parts, lambda words: f"[{words}]")
-    assert text.replace("[", "").replace("]", "") == date_.human()
-    bracketed = " ".join(re.findall(r"\[([^\]]*)\]", text)).split()
-    expected = {"day": str(date_.day), "month": calendar.month_name[date_.month], "year": str(date_.year)}
-    assert bracketed == [expected[part] for part in parts]
 
 
 def test_citations_bracket_only_the_supplied_part():

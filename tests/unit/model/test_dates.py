@@ -9,21 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coalition_texts.model.dates import DATE_PARTS, PartialDate, date_range, supplied_parts_phrase
+from tests.base import PARTIAL_DATES
 
 
-@st.composite
-def partial_dates(draw) -> PartialDate:
-    year = draw(st.integers(1900, 2100))
-    precision = draw(st.sampled_from(["year", "month", "day"]))
-    if precision == "year":
-        return PartialDate(year)
-    month = draw(st.integers(1, 12))
-    if precision == "month":
-        return PartialDate(year, month)
-    return PartialDate(year, month, draw(st.integers(1, calendar.monthrange(year, month)[1])))
-
-
-@given(partial_dates())
+@given(PARTIAL_DATES)
 def test_iso_and_human_forms_agree_with_the_standard_library(date):
     full = datetime.date(date.year, date.month or 1, date.day or 1)
     iso = {"year": full.strftime("%Y"), "month": full.strftime("%Y-%m"), "day": full.isoformat()}
@@ -33,13 +22,13 @@ def test_iso_and_human_forms_agree_with_the_standard_library(date):
     assert date.parts == DATE_PARTS[DATE_PARTS.index(date.precision) :]
 
 
-@given(partial_dates(), partial_dates())
+@given(PARTIAL_DATES, PARTIAL_DATES)
 def test_dates_sort_by_year_then_month_then_day(a, b):
     """A date known to the month sorts before any day of that month, so a list reads in time order."""
     assert (a < b) == ((a.year, a.month, a.day) < (b.year, b.month, b.day))
 
 
-@given(partial_dates(), st.data())
+@given(PARTIAL_DATES, st.data())
 def test_marking_wraps_exactly_the_supplied_parts_and_keeps_the_words(date, data):
     marked = tuple(data.draw(st.lists(st.sampled_from(date.parts), unique=True), label="marked"))
     shown = date.human_marking(marked, lambda words: f"[{words}]")
