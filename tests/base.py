@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import markdown
 import yaml
 from hypothesis import strategies as st
 
@@ -186,6 +187,35 @@ def links() -> Links:
 def rendered() -> tuple[RenderedDocument, ...]:
     """The checkout's documents with their anchors (the conversion in memory; the registry is not written)."""
     return tuple(render(ROOT, Registry(SOURCES / "anchors.json")).documents)
+
+
+@functools.cache
+def site_markdown() -> markdown.Markdown:
+    """A Markdown converter with exactly the extensions mkdocs.yml enables and the plugin's PageTerms
+    (made on first use), to render generated Markdown as the site does without a build."""
+    from coalition_texts.plugin.abbreviations import PageTerms
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
+    names, configs = [], {}
+    for entry in config["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        names.append(name)
+        if options:
+            configs[name] = options
+    configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(glossary_snippets())]
+    return markdown.Markdown(extensions=[*names, PageTerms()], extension_configs=configs)
+
+
+def glossary_snippets() -> Path:
+    """A folder with the glossary snippet the build appends to every page (so no build is needed first)."""
+    pages = render(ROOT, Registry(SOURCES / "anchors.json")).pages
+    folder = Path(tempfile.mkdtemp(prefix="snippets-"))
+    (folder / "abbreviations.md").write_text(pages["snippets/abbreviations.md"], encoding="utf-8")
+    return folder
 
 
 def run_conversion(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:

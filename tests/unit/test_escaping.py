@@ -4,27 +4,21 @@ from __future__ import annotations
 
 import functools
 import re
-import tempfile
 from html import unescape
-from pathlib import Path
 
-import markdown
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coalition_texts import build
 from coalition_texts.model.dates import PartialDate
 from coalition_texts.model.records import Catalog, Document, Event, Kind, RenderedDocument, SourceText
 from coalition_texts.pages.documents import document_page, paragraph_html
 from coalition_texts.pages.markdown import md_escape
 from coalition_texts.pages.reference import GlossaryMarks
-from coalition_texts.plugin.abbreviations import PageTerms
-from coalition_texts.sources.anchors import Registry
 from coalition_texts.sources.glossary import Glossary, Term
 from coalition_texts.sources.kinds import KINDS_FILE, load_kinds
 from coalition_texts.sources.texts import decode, split_text
-from tests.base import ROOT, SYNTAX
+from tests.base import ROOT, SYNTAX, site_markdown
 
 # Text as a source may hold it: any character but surrogates and control characters (which
 # decode() rejects with a message), plus tabs and line breaks; with Markdown and HTML syntax mixed in.
@@ -32,34 +26,6 @@ CHARACTERS = st.characters(blacklist_categories=("Cs", "Cc"))
 TEXT = st.lists(st.one_of(st.sampled_from(SYNTAX), st.text(CHARACTERS, max_size=12)), min_size=1, max_size=30).map(
     "".join
 )
-
-
-@functools.cache
-def site_markdown() -> markdown.Markdown:
-    """A Markdown converter with exactly the extensions mkdocs.yml enables (made on first use)."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
-    names, configs = [], {}
-    for entry in config["markdown_extensions"]:
-        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
-        names.append(name)
-        if options:
-            configs[name] = options
-    configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(glossary_snippets())]
-    return markdown.Markdown(extensions=[*names, PageTerms()], extension_configs=configs)
-
-
-def glossary_snippets() -> Path:
-    """A folder with the glossary snippet the build appends to every page (so no build is needed first)."""
-    pages = build.render(ROOT, Registry(ROOT / "sources" / "anchors.json")).pages
-    folder = Path(tempfile.mkdtemp(prefix="snippets-"))
-    (folder / "abbreviations.md").write_text(pages["snippets/abbreviations.md"], encoding="utf-8")
-    return folder
 
 
 @functools.cache
