@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from coalition_texts.model import urls
 from tests.base import ROOT
 
 PACKAGES = ("coalition_texts", "coalition_bench")
@@ -45,3 +46,14 @@ def test_every_module_says_its_job():
     for package in PACKAGES:
         for path in (ROOT / "scripts" / package).rglob("*.py"):
             assert ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))), path
+
+
+def test_the_generated_folders_are_the_ones_git_ignores():
+    """model/urls.py declares the generated folders of docs/ (the conversion writes them whole): .gitignore
+    must ignore exactly those, so a new generated folder is never committed and a hand-written one never lost."""
+    ignored = {
+        line.removeprefix("docs/").rstrip("/")
+        for line in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+        if line.startswith("docs/") and line.endswith("/") and "*" not in line
+    }
+    assert ignored == set(urls.GENERATED)

@@ -90,12 +90,21 @@ def text_download(doc: Document) -> str:
     return f"{DATA}/text/{doc.id}.txt"
 
 
-def document_id(src_uri: str) -> str | None:
-    """The id named by a document page's source path (`documents/<id>.md`); None for any other page."""
+def _page_id(src_uri: str, collection: str) -> str | None:
     folder, _, name = src_uri.rpartition("/")
-    if folder != DOCUMENTS or not name.endswith(".md") or name == "index.md":
+    if folder != collection or not name.endswith(".md") or name == "index.md":
         return None
     return name[: -len(".md")]
+
+
+def document_id(src_uri: str) -> str | None:
+    """The id named by a document page's source path (`documents/<id>.md`); None for any other page."""
+    return _page_id(src_uri, DOCUMENTS)
+
+
+def event_id(src_uri: str) -> str | None:
+    """The id named by an event page's source path (`events/<id>.md`); None for any other page."""
+    return _page_id(src_uri, EVENTS)
 
 
 def page_path(src_uri: str, use_directory_urls: bool = True) -> str:

@@ -36,8 +36,11 @@ def test_generated_pages_and_their_ids():
     assert urls.event_page("a-meeting") == "events/a-meeting.md"
     assert urls.compare_page(("a", "b")) == "compare/a--b.md"
     assert urls.document_id(urls.document_page("a-text")) == "a-text"
+    assert urls.event_id(urls.event_page("a-meeting")) == "a-meeting"
     for other in ["documents/index.md", "events/a.md", "documents/a.txt", "documents/sub/a.md", "a.md"]:
         assert urls.document_id(other) is None, other
+    for other in ["events/index.md", "documents/a.md", "events/a.txt", "x/events/a.md"]:
+        assert urls.event_id(other) is None, other
     assert set(urls.GENERATED) == {"documents", "events", "snippets", "reference", "compare", "overview"}
 
 
