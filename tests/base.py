@@ -81,6 +81,22 @@ MINIMAL_SOURCES: dict[str, str] = {
     language: en
 """,
     "text.txt": "First paragraph,\non two lines.\n\nSecond paragraph.\n",
+    # What the rest of the conversion reads: empty lists, and the event's page text citing the text.
+    "glossary.yml": "terms: []\n",
+    "index-entries.yml": "entries: []\n",
+    "topics.yml": "topics: []\n",
+    "editorial/sources.yml": "public_sources: []\n",
+    "editorial/timeline.yml": """entries:
+  - date: 2022-05-11
+    text: The meeting is held.
+    evidence: [text#p1]
+""",
+    "editorial/differences.yml": """topics:
+  - id: dates
+    title: The dates
+    text: The texts agree [[text#p2]].
+""",
+    "editorial/events/meeting.md": "The meeting was held [[text#p1]].\n",
 }
 
 

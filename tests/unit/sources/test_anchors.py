@@ -125,17 +125,17 @@ def test_the_registry_reads_back_what_it_writes_and_rewrites_only_a_change(tmp_p
 
 
 @pytest.mark.parametrize(
-    ("documents", "problem"),
+    ("active", "retired", "problem"),
     [
-        ({"doc": entry(["p1", "p1"])}, "p1 appear more than once (an anchor names one paragraph only)."),
-        ({"doc": entry(["p1", "p4"])}, "'p4' is at or beyond 'next' (4), so it could be given out again."),
-        ({"doc": entry(["p1", "x2"])}, "'x2' is not an anchor of the form p1, p2, …."),
-        ({"doc": entry(["p1"], [{"anchor": "p2", "text": "t", "retired": "2026-01-01", "successor": "p3"}])},
+        (["p1", "p1"], [], "p1 appear more than once (an anchor names one paragraph only)."),
+        (["p1", "p4"], [], "'p4' is at or beyond 'next' (4), so it could be given out again."),
+        (["p1", "x2"], [], "'x2' is not an anchor of the form p1, p2, …."),
+        (["p1"], [{"anchor": "p2", "text": "t", "retired": "2026-01-01", "successor": "p3"}],
          "retired 'p2' leads to 'p3', which it does not record."),
     ],
 )  # fmt: skip
-def test_a_registry_that_could_move_an_anchor_is_refused(tmp_path, documents, problem):
-    path = registry_file(tmp_path, documents)
+def test_a_registry_that_could_move_an_anchor_is_refused(tmp_path, active, retired, problem):
+    path = registry_file(tmp_path, {"doc": entry(active, retired)})
     message = source_error(lambda: Registry(path))
     assert message.startswith(f"{path} (document doc): {problem}"), message
     assert message.endswith("Restore the file from git: it records published links and must not be edited by hand.")
