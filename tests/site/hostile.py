@@ -1,8 +1,10 @@
 """Plant one value in every data field of a scratch project, and find what of it became markup.
 
-Shared by the hostile-input tests (tests/test_hostile_values.py): the values an attacker with write
-access to `sources/` controls are the texts' metadata, the events, the glossary, the topics, the
-public sources and the file names; each is set to the same value so that one build tries them all.
+Shared by the hostile-input tests (tests/site/test_hostile_values.py and, in Chromium,
+tests/browser/test_hostile_browser.py, which share one build through the `hostile_site` fixture of
+tests/conftest.py): the values an attacker with write access to `sources/` controls are the texts'
+metadata, the events, the glossary, the topics, the public sources and the file names; each is set
+to the same value so that one build tries them all.
 """
 
 from __future__ import annotations

@@ -120,7 +120,7 @@ def statements_without_evidence(page: str, html: BeautifulSoup) -> list[str]:
     """The site's own sentences on `page` that state something and carry no evidence link."""
     article = html.select_one("article.md-content__inner")
     # The page's list of glossary terms (glossary.PageTerms) repeats the glossary's entries, each with its
-    # evidence after it, as on the glossary page (tests/test_reader_first.py checks that it is there).
+    # evidence after it, as on the glossary page (tests/site/test_reader_first.py checks that it is there).
     for skip in article.select(".site-note, .headerlink, .md-source-file, .doc-text, q, blockquote, .page-terms"):
         skip.decompose()
     missing = []
