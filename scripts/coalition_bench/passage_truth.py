@@ -5,7 +5,7 @@ made from them by the patterns real reprints follow (quotation inside a report, 
 group renamed, a paraphrase on the same skeleton, titles and headlines that share only names, stock
 phrases of the field); its `expected.yml` lists every pair of paragraphs that shares a passage.
 The detection runs as the build runs it (the glossary's and the index's names, every title), and
-is scored at the level of pairs of paragraphs. Used by tests/unit/test_passage_truth.py and by
+is scored at the level of pairs of paragraphs. Used by tests/unit/analysis/test_passage_truth.py and by
 coalition_bench.passages, which writes the scores to benchmarks/passages.md.
 """
 
