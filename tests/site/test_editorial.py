@@ -313,8 +313,8 @@ def test_home_reaches_every_paragraph_in_three_clicks_with_many_documents(tmp_pa
             f"    published: 2021-01\n    kind: news-report\n    events: [marrakesh-ministerial-2022]\n"
             "    language: en\n"
         )
-    with (project / "sources" / "catalog.yml").open("a", encoding="utf-8") as catalog:
-        catalog.write("".join(entries))
+    with (project / "sources" / "catalog.yml").open("a", encoding="utf-8") as catalog_file:
+        catalog_file.write("".join(entries))
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
