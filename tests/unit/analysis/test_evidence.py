@@ -12,19 +12,21 @@ from coalition_texts.model.records import EvidenceSources, PublicSource
 from coalition_texts.sources.anchors import Registry
 from tests.base import source_error, write_sources
 
-PUBLIC = PublicSource("asi", "Agenzia Stampa Italia", "A news agency.", "https://example.org/asi")
+
+def public() -> PublicSource:
+    return PublicSource("asi", "Agenzia Stampa Italia", "A news agency.", "https://example.org/asi")
 
 
 @pytest.fixture
 def evidence(tmp_path):
     write_sources(tmp_path)
     documents = render(tmp_path, Registry(tmp_path / urls.ANCHORS), "https://example.org/").documents
-    return Evidence(documents, EvidenceSources({"asi": PUBLIC}))
+    return Evidence(documents, EvidenceSources({"asi": public()}))
 
 
 def test_references_resolve_in_the_order_written_one_group_per_source(evidence):
     groups = evidence.groups(evidence.targets(" text#p2, asi,text#p1 ", "where"), "where")
-    assert [(group.key, group.public) for group in groups] == [("text", None), ("asi", PUBLIC)]
+    assert [(group.key, group.public) for group in groups] == [("text", None), ("asi", public())]
     assert groups[0].paragraphs == (
         Paragraph("text", "p2", 2, "Second paragraph."), Paragraph("text", "p1", 1, "First paragraph, on two lines.")
     )  # fmt: skip
