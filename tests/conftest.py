@@ -10,9 +10,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from tests.base import CHROMIUM, CHROMIUM_ARGS, catalog, copy_project, mkdocs_build, serve
 from tests.site.hostile import hostile_build
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Hypothesis without its per-example deadline: speed is measured in benchmarks, never in timed tests,
+    and on a shared machine one slow example would fail a test that is right."""
+    settings.register_profile("coalition-texts", deadline=None)
+    settings.load_profile("coalition-texts")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
