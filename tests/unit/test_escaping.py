@@ -43,7 +43,7 @@ def normal(text: str) -> str:
     return " ".join(text.split())
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150)
 @given(TEXT)
 def test_any_source_text_renders_word_for_word(text):
     text = decode(text.encode("utf-8"), "property")
@@ -66,7 +66,7 @@ def test_any_source_text_renders_word_for_word(text):
     assert normal(" ".join(p.get_text() for p in shown)) == normal(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150)
 @given(TEXT)
 def test_any_metadata_value_renders_as_itself(value):
     value = normal(value)
@@ -101,7 +101,7 @@ TEXT_WITH_TERMS = st.lists(st.one_of(st.sampled_from(SYNTAX + FORMS), st.text(CH
                            max_size=30).map("".join)  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150)
 @given(TEXT_WITH_TERMS)
 def test_explained_terms_leave_every_paragraph_word_for_word(text):
     """GlossaryMarks.mark wraps terms in <abbr>, and the paragraph's text stays exactly the source's."""

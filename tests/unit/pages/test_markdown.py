@@ -7,7 +7,7 @@ import html
 import re
 
 from bs4 import BeautifulSoup
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from coalition_texts.pages.markdown import (
@@ -39,7 +39,6 @@ def normal(text: str) -> str:
     return " ".join(text.split())
 
 
-@settings(deadline=None)  # the first example builds the site's Markdown converter
 @given(VALUE.map(lambda value: " ".join(value.split())).filter(bool))  # one line, as sources/schema.py reads it
 def test_a_tooltip_shows_exactly_its_text_once_drawn_as_html(value):
     """Material's content.tooltips draws the title as HTML: unescaped twice, the value comes back."""
@@ -50,7 +49,6 @@ def test_a_tooltip_shows_exactly_its_text_once_drawn_as_html(value):
     assert html.unescape(page.abbr["title"]) == value
 
 
-@settings(deadline=None)  # the first example builds the site's Markdown converter
 @given(VALUE)
 def test_code_and_breakable_values_read_as_themselves(value):
     assert normal(rendered(md_code(value)).get_text()) == normal(value)
@@ -59,7 +57,6 @@ def test_code_and_breakable_values_read_as_themselves(value):
     assert normal(rendered(breakable).get_text()) == normal(value)
 
 
-@settings(deadline=None)  # the first example builds the site's Markdown converter
 @given(st.lists(st.one_of(VALUE, ADDRESS), min_size=1, max_size=5).map(" ".join))
 def test_addresses_in_notes_become_links_and_the_words_stay(value):
     page = rendered(md_with_links(value))
