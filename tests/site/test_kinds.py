@@ -6,13 +6,10 @@ What a reader sees of them in Chromium is in test_document_lists_browser.py and 
 from __future__ import annotations
 
 import shutil
-from dataclasses import replace as replace_fields
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import assume, given, settings
-from hypothesis import strategies as st
 
 from coalition_texts.model.errors import SourceError
 from coalition_texts.model.records import ORIGINS
@@ -81,20 +78,6 @@ def test_citation_types_come_with_the_kind():
     assert (ein.ris_type, ein.schema_type, ein.author_is_publisher) == ("NEWS", "NewsArticle", False)
     canada = document("canada-joint-statement-2022").kind_info
     assert canada.author_is_publisher and canada.ris_type == "GOVDOC"
-
-
-@settings(deadline=None)
-@given(label=st.text(min_size=1), data=st.data())
-def test_badge_shows_any_label_as_text(label, data):
-    """A label from sources/ is text: whatever it holds, the badge shows exactly it and adds no markup."""
-    label = " ".join(label.split())  # as the reader gives it (sources/schema.py: whitespace runs are one space)
-    assume(label)
-    kind = data.draw(st.sampled_from(catalog().kinds), label="kind")
-    doc = replace_fields(document("canada-joint-statement-2022"), kind_info=replace_fields(kind, label=label))
-    badge = BeautifulSoup(kind_badge(doc), "html.parser")
-    assert [tag.name for tag in badge.find_all(True)] == ["span"]
-    assert badge.span.get_text() == label
-    assert badge.span["data-kind"] == kind.id
 
 
 # --- Bad kinds: one message naming the file, the line and the field -----------------------------
