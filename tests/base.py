@@ -7,18 +7,28 @@ here runs at import time: the catalog and the conversion are read on first use a
 
 from __future__ import annotations
 
+import calendar
 import functools
 import json
 import re
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
+
+import markdown
+import yaml
+from hypothesis import strategies as st
 
 from coalition_bench import harness
 from coalition_bench.harness import CHROMIUM, CHROMIUM_ARGS, build_environment, mkdocs_build, serve
 from coalition_texts.analysis.evidence import Evidence
 from coalition_texts.build import render
-from coalition_texts.model.records import Catalog, RenderedDocument
+from coalition_texts.model.dates import PartialDate
+from coalition_texts.model.errors import SourceError
+from coalition_texts.model.records import Catalog, Document, RenderedDocument
 from coalition_texts.pages.evidence_links import Links
 from coalition_texts.sources.anchors import Registry
 from coalition_texts.sources.catalog import load_catalog
@@ -29,7 +39,113 @@ from coalition_texts.sources.texts import read_source
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
 
+# Markdown, HTML and template syntax a value from `sources/` may hold, mixed into generated text and
+# values by the escaping and hostile-value property tests.
+SYNTAX = [
+    "*", "_", "#", "-", ">", "1.", "`", "|", "<script>alert(1)</script>", "[x](y)", "&amp;", "&lt;",
+    "{: #x }", "<!--", "-->", "![i](j)", "**b**", "~~", "==", "^^", ":smile:", "\\", "[^1]", "*[HTML]: x",
+    "    ", "\t", "\n", "\n\n", "\r\n", "<div markdown>", "</p>", "&#x41;", "---", "===", "!!! note", "???",
+    "--8<-- \"x.md\"", "<http://a.b>", "\u00a0", "\u2028", "\ufeff", "$$", "{{ x }}", "{% x %}",
+]  # fmt: skip
+
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "SOURCES", "mkdocs_build", "serve"]
+
+
+# The smallest valid sources/ folder (one kind, one event, one document and its text), as MkDocs'
+# tests/base.py `load_config` starts from the defaults: a unit test overrides only the file it is about.
+MINIMAL_SOURCES: dict[str, str] = {
+    "kinds.yml": """kinds:
+  - id: statement
+    label: Statement
+    description: A statement.
+    origin: first-hand
+    csl_type: document
+    ris_type: GOVDOC
+    schema_type: Article
+    author_is_publisher: true
+""",
+    "events.yml": """events:
+  - id: meeting
+    name: The meeting
+    start: 2022-05-11
+    description: A meeting.
+""",
+    "catalog.yml": """documents:
+  - id: text
+    file: text.txt
+    title: A text
+    publisher: A publisher
+    published: 2022-05-12
+    kind: statement
+    events: [meeting]
+    language: en
+""",
+    "text.txt": "First paragraph,\non two lines.\n\nSecond paragraph.\n",
+    # What the rest of the conversion reads: empty lists, and the event's page text citing the text.
+    "glossary.yml": "terms: []\n",
+    "index-entries.yml": "entries: []\n",
+    "topics.yml": "topics: []\n",
+    "editorial/sources.yml": "public_sources: []\n",
+    "editorial/timeline.yml": """entries:
+  - date: 2022-05-11
+    text: The meeting is held.
+    evidence: [text#p1]
+""",
+    "editorial/differences.yml": """topics:
+  - id: dates
+    title: The dates
+    text: The texts agree [[text#p2]].
+""",
+    "editorial/events/meeting.md": "The meeting was held [[text#p1]].\n",
+}
+
+
+def write_sources(folder: Path, changes: Mapping[str, str | bytes | None] | None = None) -> Path:
+    """A `sources/` folder in `folder` holding MINIMAL_SOURCES with `changes` made: a file name (relative to
+    sources/) maps to its new content, or to None to leave the file out. Returns the folder."""
+    sources = folder / "sources"
+    wanted = {**MINIMAL_SOURCES, **(changes or {})}
+    for name, content in wanted.items():
+        if content is None:
+            continue
+        path = sources / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return sources
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> PartialDate:
+    """Any real date from 1900 to 2100, known to the year, the month or the day (a hypothesis strategy)."""
+    year = draw(st.integers(1900, 2100))
+    precision = draw(st.sampled_from(["year", "month", "day"]))
+    if precision == "year":
+        return PartialDate(year)
+    month = draw(st.integers(1, 12))
+    if precision == "month":
+        return PartialDate(year, month)
+    return PartialDate(year, month, draw(st.integers(1, calendar.monthrange(year, month)[1])))
+
+
+PARTIAL_DATES = partial_dates()
+
+
+@functools.cache
+def minimal_catalog() -> Catalog:
+    """The catalog of MINIMAL_SOURCES (one kind, one event, one document), written to a temporary folder once."""
+    return load_catalog(write_sources(Path(tempfile.mkdtemp(prefix="minimal-"))))
+
+
+def source_error(call: Callable[[], object]) -> str:
+    """The message of the SourceError `call` raises (it must raise one), paths relative to the temporary folder."""
+    try:
+        call()
+    except SourceError as error:
+        return str(error)
+    raise AssertionError(f"{call} raised no SourceError")
 
 
 def copy_project(target: Path) -> Path:
@@ -52,6 +168,25 @@ def catalog() -> Catalog:
     return load_catalog(SOURCES)
 
 
+def document(doc_id: str) -> Document:
+    """One document of the checkout's catalog, by id."""
+    return next(doc for doc in catalog().documents if doc.id == doc_id)
+
+
+def snapshot(project: Path) -> dict[str, bytes]:
+    """Every byte a build may change: the generated pages, the anchor registry and the built site."""
+    folders = [project / "docs", project / "sources" / "anchors.json", project / "site"]
+    files = [p for f in folders for p in ([f] if f.is_file() else f.rglob("*")) if p.is_file()]
+    return {str(p.relative_to(project)): p.read_bytes() for p in files}
+
+
+@functools.cache
+def source_data(name: str) -> Any:
+    """A YAML file of the checkout's sources/ as plain data (read on first use), for expectations computed
+    independently of the pipeline's readers."""
+    return yaml.safe_load((SOURCES / name).read_text(encoding="utf-8"))
+
+
 @functools.cache
 def variant_groups() -> tuple[VariantGroup, ...]:
     """The checkout's search variants (sources/search-variants.yml), read on first use."""
@@ -68,6 +203,35 @@ def links() -> Links:
 def rendered() -> tuple[RenderedDocument, ...]:
     """The checkout's documents with their anchors (the conversion in memory; the registry is not written)."""
     return tuple(render(ROOT, Registry(SOURCES / "anchors.json")).documents)
+
+
+@functools.cache
+def site_markdown() -> markdown.Markdown:
+    """A Markdown converter with exactly the extensions mkdocs.yml enables and the plugin's PageTerms
+    (made on first use), to render generated Markdown as the site does without a build."""
+    from coalition_texts.plugin.abbreviations import PageTerms
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
+    names, configs = [], {}
+    for entry in config["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        names.append(name)
+        if options:
+            configs[name] = options
+    configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(glossary_snippets())]
+    return markdown.Markdown(extensions=[*names, PageTerms()], extension_configs=configs)
+
+
+def glossary_snippets() -> Path:
+    """A folder with the glossary snippet the build appends to every page (so no build is needed first)."""
+    pages = render(ROOT, Registry(SOURCES / "anchors.json")).pages
+    folder = Path(tempfile.mkdtemp(prefix="snippets-"))
+    (folder / "abbreviations.md").write_text(pages["snippets/abbreviations.md"], encoding="utf-8")
+    return folder
 
 
 def run_conversion(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:

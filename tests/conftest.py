@@ -1,4 +1,6 @@
-"""Shared fixtures: the real site built once per session, served on localhost, and a browser."""
+"""Shared fixtures: the real site built once per session, served on localhost, and a browser; and the
+collection hook that parametrizes tests over the checkout's catalog (read when tests are collected,
+never when a test module is imported)."""
 
 from __future__ import annotations
 
@@ -8,8 +10,31 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
-from tests.base import CHROMIUM, CHROMIUM_ARGS, copy_project, mkdocs_build, serve
+from tests.base import CHROMIUM, CHROMIUM_ARGS, catalog, copy_project, mkdocs_build, serve
+from tests.site.hostile import hostile_build
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Hypothesis without its per-example deadline: speed is measured in benchmarks, never in timed tests,
+    and on a shared machine one slow example would fail a test that is right."""
+    settings.register_profile("coalition-texts", deadline=None)
+    settings.load_profile("coalition-texts")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test that takes `doc` runs once per document of sources/catalog.yml, one that takes `event` once per
+    event of sources/events.yml (ids: theirs), unless it parametrizes that argument itself."""
+    own = {
+        name.strip()
+        for marker in metafunc.definition.iter_markers("parametrize")
+        for name in (marker.args[0].split(",") if isinstance(marker.args[0], str) else marker.args[0])
+    }
+    records = {"doc": catalog().documents, "event": catalog().events}
+    for name, values in records.items():
+        if name in metafunc.fixturenames and name not in own:
+            metafunc.parametrize(name, values, ids=[value.id for value in values])
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +45,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built with a hostile value in every data field (tests/site/hostile.py), once per session."""
+    return hostile_build(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

@@ -58,6 +58,7 @@ from coalition_bench.harness import (
     serve,
 )
 from coalition_texts.build import GENERATED, mkdocs_yml
+from coalition_texts.model.urls import DOCS, SITE, SNIPPETS
 
 REAL_DOCUMENTS = 5
 REPEATED_UP_TO = 1000  # a 10,000-document build takes minutes: it runs once
@@ -77,7 +78,7 @@ def bare_config(project: Path) -> Path:
     for extension in bare.get("markdown_extensions", []):
         if extension == "pymdownx.snippets" or (isinstance(extension, dict) and "pymdownx.snippets" in extension):
             options = dict(extension["pymdownx.snippets"] or {}) if isinstance(extension, dict) else {}
-            options["base_path"] = [str(project / "docs" / "snippets")]  # what the project's plugin sets
+            options["base_path"] = [str(project / DOCS / SNIPPETS)]  # what the project's plugin sets
             extension = {"pymdownx.snippets": options}
         extensions.append(extension)
     bare["markdown_extensions"] = extensions
@@ -108,7 +109,7 @@ def child(command: list[str], cwd: Path):
 
 def clear_generated(project: Path) -> None:
     for folder in GENERATED:
-        shutil.rmtree(project / "docs" / folder, ignore_errors=True)
+        shutil.rmtree(project / DOCS / folder, ignore_errors=True)
 
 
 def gz(data: bytes) -> int:
@@ -154,7 +155,7 @@ def measure(size: int, work: Path, repeat: int) -> dict:
     if size > REAL_DOCUMENTS:
         write_corpus(project, size - REAL_DOCUMENTS, seed=1)
     conversion, whole, bare = [], [], []
-    site, bare_site = project / "site", work / f"bare-{size}"
+    site, bare_site = project / SITE, work / f"bare-{size}"
     bare_file = bare_config(project)
     python = sys.executable
     for _ in range(repeat):

@@ -18,6 +18,7 @@ import random
 from pathlib import Path
 
 from coalition_bench import corpus_texts
+from coalition_texts.model.urls import SOURCES
 from coalition_texts.sources.catalog import load_events
 from coalition_texts.sources.kinds import KINDS_FILE, load_kinds
 
@@ -54,7 +55,7 @@ def catalog_entry(
 
 def write_corpus(project: Path, count: int, seed: int = 1) -> list[str]:
     """Add `count` generated documents to the project folder `project`; return their ids."""
-    sources = project / "sources"
+    sources = project / SOURCES
     event_ids = [event.id for event in load_events(sources / "events.yml")]
     kind_ids = sorted(kind.id for kind in load_kinds(sources / KINDS_FILE))
     rng = random.Random(seed)

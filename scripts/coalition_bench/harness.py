@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from coalition_texts.model.urls import SITE, SOURCES
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -40,7 +42,7 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 # Generated, cached or installed: a copy builds without them (node_modules is only read by the
 # Chromium-driven checks, from the checkout itself). The first are names at the project's top only
 # (tests/site/ is copied), the others anywhere.
-_TOP_IGNORED = {"site", ".git", ".venv", "node_modules"}
+_TOP_IGNORED = {SITE, ".git", ".venv", "node_modules"}
 _CACHES = shutil.ignore_patterns("__pycache__", ".pytest_cache", ".hypothesis", ".mypy_cache", ".import_linter_cache")
 
 
@@ -48,7 +50,7 @@ def project_root(start: Path | None = None) -> Path:
     """The project folder: `start` (default: the current folder) or the nearest parent with mkdocs.yml."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        if (folder / "mkdocs.yml").is_file() and (folder / "sources").is_dir():
+        if (folder / "mkdocs.yml").is_file() and (folder / SOURCES).is_dir():
             return folder
     raise SystemExit(f"{here} is not inside the project: run this from the folder holding mkdocs.yml")
 

@@ -12,7 +12,7 @@ field); each folder's `expected.yml` lists every pair of paragraphs that shares 
   beyond the texts they were set on.
 
 The detection runs as the build runs it (the glossary's and the index's names, every title), and
-is scored at the level of pairs of paragraphs. Used by tests/unit/test_passage_truth.py and by
+is scored at the level of pairs of paragraphs. Used by tests/unit/analysis/test_passage_truth.py and by
 coalition_bench.passages, which writes the scores to benchmarks/passages.md.
 """
 

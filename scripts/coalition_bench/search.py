@@ -31,7 +31,7 @@ from pathlib import Path
 
 from coalition_bench.corpus_generator import write_corpus
 from coalition_bench.harness import CHROMIUM, CHROMIUM_ARGS, copy_project, mkdocs_build, project_root, serve
-from coalition_texts.model.urls import SOURCES
+from coalition_texts.model.urls import SITE, SOURCES
 from coalition_texts.sources.catalog import load_catalog  # noqa: E402
 
 QUERIES = ["Benin", "Khorasan", "Monguno", "Niamey action plan", "Marrakech", "eighty-five", "Coalition", "Zyxqwvutz"]
@@ -62,11 +62,11 @@ def build(size: int, work: Path) -> dict:
     if size:
         write_corpus(project, size)
     started = time.perf_counter()
-    result = mkdocs_build(project, project / "site")
+    result = mkdocs_build(project, project / SITE)
     if result.returncode != 0:
         raise SystemExit(f"build of {size} generated documents failed:\n{result.stderr[-2000:]}")
     documents = len(load_catalog(project / SOURCES).documents)
-    return {"site": project / "site", "documents": documents, "build": time.perf_counter() - started}
+    return {"site": project / SITE, "documents": documents, "build": time.perf_counter() - started}
 
 
 def index_size(site: Path) -> dict:

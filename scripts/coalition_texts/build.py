@@ -21,7 +21,7 @@ from yaml_env_tag import add_env_tag
 from coalition_texts.analysis.evidence import Evidence
 from coalition_texts.model.errors import SourceError, relative_message
 from coalition_texts.model.records import Catalog, RenderedDocument
-from coalition_texts.model.urls import DOCS, GENERATED, SOURCES
+from coalition_texts.model.urls import ANCHORS, DOCS, DOCUMENTS, GENERATED, SITE, SOURCES
 from coalition_texts.pages import compare, documents, events, overview, reference, snippets
 from coalition_texts.pages.evidence_links import Links
 from coalition_texts.sources.anchors import Registry
@@ -125,11 +125,11 @@ def check_registry_present(root: Path, new_registry: bool) -> None:
     Published pages are the generated document pages in docs/ or a built site/; a maintainer who
     starts a new site on purpose says so (`--new-registry`, or NEW_ANCHOR_REGISTRY=1 for MkDocs).
     """
-    path = root / SOURCES / "anchors.json"
+    path = root / ANCHORS
     if new_registry or path.exists() or path.is_symlink():
         return
     published = [
-        folder for folder in (root / DOCS / "documents", root / "site" / "documents")
+        folder for folder in (root / DOCS / DOCUMENTS, root / SITE / DOCUMENTS)
         if folder.is_dir() and any(p.name not in ("index.md", "index.html") for p in folder.iterdir())
     ]  # fmt: skip
     if published:
@@ -171,7 +171,7 @@ def build(
         current.lock()
     try:
         check_registry_present(root, new_registry)
-        registry = Registry(root / SOURCES / "anchors.json")
+        registry = Registry(root / ANCHORS)
         conversion = render(root, registry, site_url, catalog)
         changed = current.stage_pages(conversion.pages)
         if owned:
@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.check_anchors:
-            registry = Registry(args.root / SOURCES / "anchors.json")
+            registry = Registry(args.root / ANCHORS)
             changes = render(args.root, registry).anchor_changes
             for change in changes:
                 print(f"anchors out of date: {change}", file=sys.stderr)

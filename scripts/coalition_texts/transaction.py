@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO
 
 from coalition_texts.model.errors import SourceError
+from coalition_texts.model.urls import ANCHORS, DOCS
 
 LOCK = ".build.lock"
 JOURNAL = ".build-journal.json"
@@ -54,7 +55,7 @@ class Transaction:
 
     def __init__(self, root: Path, folders: tuple[str, ...], site_dir: Path | None = None):
         self.root, self.folders = root, folders
-        self.docs = root / "docs"
+        self.docs = root / DOCS
         self.journal = self.docs / JOURNAL
         self.site = site_dir  # None: the site is not staged (mkdocs serve, --dirty, the conversion alone)
         self.staged_site = site_dir.with_name(f".{site_dir.name}-new") if site_dir else None
@@ -135,7 +136,7 @@ class Transaction:
                     shutil.rmtree(old_site, ignore_errors=True)
                 else:
                     os.replace(old_site, self.site)
-        temporary = self.root / "sources" / "anchors.json.tmp"
+        temporary = (self.root / ANCHORS).with_suffix(".json.tmp")  # where sources/anchors.py writes it first
         if temporary.is_file():
             temporary.unlink()
         self.journal.unlink(missing_ok=True)

@@ -10,12 +10,11 @@ from __future__ import annotations
 import pytest
 
 from tests.base import ROOT
+from tests.browser.actions import AXE, axe_violations
 from tests.site_crawl import page_types
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material palette scheme
 SEARCH_QUERY = "Marrakesh"
 
@@ -25,20 +24,6 @@ def axe_source() -> str:
     if not AXE.is_file():
         pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `npm ci` in the project folder (see README, Tests)")
     return AXE.read_text(encoding="utf-8")
-
-
-def axe_violations(page, axe_source: str) -> list[str]:
-    # Colours read midway through a CSS transition (search results fading in as the query is typed)
-    # are neither the start nor the end state: let running transitions finish before measuring.
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000)
-    page.add_script_tag(content=axe_source)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-    found = []
-    for violation in result["violations"]:
-        for node in violation["nodes"]:
-            summary = " ".join(node["failureSummary"].split())
-            found.append(f"{violation['id']} at {' '.join(node['target'])}: {summary}")
-    return found
 
 
 def open_with_scheme(browser, url: str, scheme: str):

@@ -13,13 +13,11 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from coalition_texts.sources.catalog import load_catalog
-from tests.base import ROOT
-from tests.browser.test_search_browser import search
+from tests.base import catalog
+from tests.browser.actions import search
 
 pytestmark = pytest.mark.browser
 
-CATALOG = load_catalog(ROOT / "sources")
 SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
 CARD = "ul.doc-cards > li.doc-card"
 
@@ -56,14 +54,14 @@ def test_documents_list_fits_the_screen_and_lists_every_document(sized, site_url
     sized.goto(site_url + "/documents/")
     assert sized.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert sized.evaluate(OVERFLOWING) == []
-    assert sorted(listed_ids(sized)) == sorted(doc.id for doc in CATALOG.documents)
+    assert sorted(listed_ids(sized)) == sorted(doc.id for doc in catalog().documents)
     # Titles get the list's whole width, not a narrow column.
     widths = sized.evaluate(
         f"() => [...document.querySelectorAll('{CARD} .doc-card__title')].map(t => t.getBoundingClientRect().width"
         " / t.closest('ul').getBoundingClientRect().width)"
     )
     assert widths and min(widths) > 0.95
-    for doc in CATALOG.documents:
+    for doc in catalog().documents:
         card = sized.locator(CARD).filter(has=sized.locator(f'a[href$="{doc.id}/"]'))
         expect(card.locator(".kind-badge")).to_have_text(doc.kind_label)
         expect(card).to_contain_text(doc.publisher)
@@ -75,7 +73,7 @@ def test_every_list_of_documents_fits_a_phone(browser, site_url):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     try:
-        for path in ["/", *(f"/events/{event.id}/" for event in CATALOG.events)]:
+        for path in ["/", *(f"/events/{event.id}/" for event in catalog().events)]:
             page.goto(site_url + path)
             assert page.locator(CARD).count() > 0, path
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
@@ -86,23 +84,23 @@ def test_every_list_of_documents_fits_a_phone(browser, site_url):
 
 def test_filters_narrow_the_list_and_the_count(sized, site_url):
     sized.goto(site_url + "/documents/")
-    total = len(CATALOG.documents)
+    total = len(catalog().documents)
     expect(sized.locator(".doc-filters-count")).to_have_text(f"Showing all {total} documents.")
     expect(sized.locator(".doc-filters-count")).to_have_attribute("role", "status")
 
     kind = sized.get_by_label("Kind of source", exact=True)
     event = sized.get_by_label("Event", exact=True)
     publisher = sized.get_by_label("Publisher", exact=True)
-    repost = next(doc for doc in CATALOG.documents if doc.kind == "repost")
+    repost = next(doc for doc in catalog().documents if doc.kind == "repost")
     kind.select_option(label=repost.kind_label)
-    wanted = [doc.id for doc in CATALOG.documents if doc.kind == "repost"]
+    wanted = [doc.id for doc in catalog().documents if doc.kind == "repost"]
     assert listed_ids(sized) == wanted
     expect(sized.locator(".doc-filters-count")).to_have_text(f"Showing {len(wanted)} of {total} documents.")
 
     kind.select_option(value="")
-    niamey = CATALOG.event("niamey-meeting-2023")
+    niamey = catalog().event("niamey-meeting-2023")
     event.select_option(label=niamey.short_name)
-    assert sorted(listed_ids(sized)) == sorted(d.id for d in CATALOG.documents if niamey.id in d.events)
+    assert sorted(listed_ids(sized)) == sorted(d.id for d in catalog().documents if niamey.id in d.events)
 
     event.select_option(value="")
     publisher.select_option(label="The Sun (Nigeria)")
@@ -113,7 +111,7 @@ def test_filters_narrow_the_list_and_the_count(sized, site_url):
     expect(sized.locator(".doc-filters-count")).to_have_text(f"Showing 0 of {total} documents.")
 
     sized.get_by_role("button", name="Show all").click()
-    assert sorted(listed_ids(sized)) == sorted(doc.id for doc in CATALOG.documents)
+    assert sorted(listed_ids(sized)) == sorted(doc.id for doc in catalog().documents)
     expect(sized.locator(".doc-filters-count")).to_have_text(f"Showing all {total} documents.")
     assert sized.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert all(url.startswith(site_url) for url in sized.requests), "a filter asked another host"
@@ -151,7 +149,7 @@ def test_filters_are_reached_and_used_by_keyboard_with_visible_focus(sized, site
         pytest.fail("Tab never reached the kind filter")
     outline = kind.evaluate("el => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth")
     assert not outline.startswith("none") and not outline.endswith(" 0px"), outline
-    news = next(doc for doc in CATALOG.documents if doc.kind == "news-report")
+    news = next(doc for doc in catalog().documents if doc.kind == "news-report")
     kind.select_option(label=news.kind_label)  # what a keyboard's arrow keys do to a focused <select>
     sized.keyboard.press("Tab")
     expect(sized.get_by_label("Event", exact=True)).to_be_focused()
@@ -165,7 +163,7 @@ def test_without_script_the_whole_list_shows(browser, site_url):
         page.goto(site_url + "/documents/")
         expect(page.locator(".doc-filters")).to_have_count(0)
         expect(page.locator(".doc-filters-slot")).to_be_hidden()  # no empty room kept above the list
-        assert sorted(listed_ids(page, visible_only=False)) == sorted(doc.id for doc in CATALOG.documents)
+        assert sorted(listed_ids(page, visible_only=False)) == sorted(doc.id for doc in catalog().documents)
         for card in page.locator(CARD).all():
             expect(card).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
@@ -173,7 +171,6 @@ def test_without_script_the_whole_list_shows(browser, site_url):
         context.close()
 
 
-@pytest.mark.parametrize("doc", CATALOG.documents, ids=lambda d: d.id)
 def test_kind_reads_the_same_on_list_page_event_and_search(sized, site_url, doc):
     def badge(locator) -> tuple[str, str]:
         return locator.inner_text(), locator.get_attribute("class")

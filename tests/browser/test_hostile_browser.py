@@ -3,18 +3,10 @@ from another host, and the title and tooltips read as the text they were given."
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from coalition_bench.harness import serve
-from tests.site.hostile import DOC, EVENT, HOSTILE
-from tests.site.test_hostile_values import SITE_NAME, hostile_build, normal
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
-    return hostile_build(tmp_path_factory)
+from tests.site.hostile import DOC, EVENT, HOSTILE, SITE_NAME, normal
 
 
 @pytest.mark.browser

@@ -12,14 +12,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from coalition_texts.analysis import citation
-from coalition_texts.sources.catalog import load_catalog
-from tests.base import ROOT, copy_project, mkdocs_build, repoint_citations, serve
+from tests.base import copy_project, document, mkdocs_build, repoint_citations, serve
 
 pytestmark = pytest.mark.browser
 
-CATALOG = load_catalog(ROOT / "sources")
-DOC = next(d for d in CATALOG.documents if d.id == "canada-joint-statement-2022")
-PAGE = f"documents/{DOC.id}/"
+DOC_ID = "canada-joint-statement-2022"
+PAGE = f"documents/{DOC_ID}/"
 DELETED_START = "In Syria, the Coalition stands with the Syrian people"  # a paragraph the site does not quote
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01
 HIGHLIGHT = (0xFF, 0xD8, 0x3D)  # ::target-text in site.css
@@ -81,12 +79,12 @@ def tab(browser):
 def revised_site(tmp_path_factory):
     """A scratch copy with one paragraph deleted from the source and instant navigation on."""
     project = copy_project(tmp_path_factory.mktemp("paragraph-links") / "project")
-    source = project / "sources" / DOC.file
+    source = project / "sources" / document(DOC_ID).file
     text = source.read_text(encoding="utf-8")
     kept = [p for p in text.split("\n\n") if not p.startswith(DELETED_START)]
     assert len(kept) < len(text.split("\n\n"))
     source.write_text("\n\n".join(kept), encoding="utf-8")
-    assert len(repoint_citations(project, DOC.id)) == 1
+    assert len(repoint_citations(project, DOC_ID)) == 1
     config = project / "mkdocs.yml"
     yaml_text = config.read_text(encoding="utf-8")
     assert "    - navigation.tabs\n" in yaml_text
@@ -163,7 +161,7 @@ def test_copy_link_and_copy_citation_put_the_right_text_on_the_clipboard(tab, si
     assert tab.inner_text("#para-status") == f"Link to paragraph {number} copied to the clipboard."
     tab.click(f"#{anchor} .para-tool[data-action=cite]")
     tab.wait_for_function("document.getElementById('para-status')?.textContent.startsWith('Citation')")
-    assert tab.evaluate("navigator.clipboard.readText()") == citation.plain_text(DOC, url, number)
+    assert tab.evaluate("navigator.clipboard.readText()") == citation.plain_text(document(DOC_ID), url, number)
 
 
 def test_copy_buttons_work_with_the_keyboard_with_visible_focus_and_confirmation(tab, site_url):
@@ -187,7 +185,8 @@ def test_copy_buttons_work_with_the_keyboard_with_visible_focus_and_confirmation
     assert tab.evaluate("document.activeElement.getAttribute('aria-label')") == "Copy citation of paragraph 3"
     tab.keyboard.press("Space")
     tab.wait_for_function("document.getElementById('para-status')?.textContent.startsWith('Citation of paragraph 3')")
-    assert tab.evaluate("navigator.clipboard.readText()") == citation.plain_text(DOC, f"{site_url}/{PAGE}#p3", 3)
+    expected = citation.plain_text(document(DOC_ID), f"{site_url}/{PAGE}#p3", 3)
+    assert tab.evaluate("navigator.clipboard.readText()") == expected
 
 
 def test_numbers_and_buttons_stay_out_of_copied_text_and_the_html(tab, site_url, built_site):
@@ -307,7 +306,7 @@ def test_paragraph_links_and_tools_work_after_instant_navigation(tab, revised_si
     tab.wait_for_function("window.document$ !== undefined")
     tab.evaluate(
         f"""document.querySelector('.md-content article').insertAdjacentHTML('beforeend',
-            '<a id="go" href="{DOC.id}/#p6">to paragraph 6</a>')"""
+            '<a id="go" href="{DOC_ID}/#p6">to paragraph 6</a>')"""
     )
     tab.evaluate("window.stillTheSameDocument = true")
     tab.click("#go")

@@ -15,7 +15,7 @@ import pytest
 from coalition_texts.sources.catalog import load_catalog
 from coalition_texts.sources.texts import read_source
 from tests.base import copy_project, mkdocs_build, serve
-from tests.browser.test_accessibility import AXE, axe_violations
+from tests.browser.actions import AXE, axe_violations
 from tests.site_crawl import page_types
 
 pytestmark = pytest.mark.browser

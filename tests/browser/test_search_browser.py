@@ -10,14 +10,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.base import catalog, copy_project, index_of, mkdocs_build, variant_groups
+from tests.browser.actions import META, search
 
 pytestmark = pytest.mark.browser
 
 SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
-SEARCH_INPUT = "input.md-search__input"
-META = ".md-search-result__meta"
-# Material's placeholders while the index loads and before anything is typed.
-NOT_YET = ("Initializing search", "Type to start searching")
 
 
 def forms(word: str) -> set[str]:
@@ -26,31 +23,6 @@ def forms(word: str) -> set[str]:
         if word.lower() in (term.lower() for term in group.terms):
             return {term.lower() for term in group.terms}
     return {word.lower()}
-
-
-def open_search(page: Page) -> None:
-    """Open the search box; on a phone it is behind the header's search button."""
-    button = page.locator('label.md-header__button[for="__search"]')
-    if page.locator("#__search").is_checked():
-        page.locator(SEARCH_INPUT).focus()
-    elif button.is_visible():
-        button.click()
-        expect(page.locator(SEARCH_INPUT)).to_be_focused()
-    else:
-        page.locator(SEARCH_INPUT).click()
-
-
-def search(page: Page, query: str) -> None:
-    """Type the query into Material's search box and wait for the results of the whole query."""
-    open_search(page)
-    page.locator(SEARCH_INPUT).fill(query)
-    page.locator(SEARCH_INPUT).press("End")  # Material queries on keyup
-    page.wait_for_function(
-        "([selector, waiting]) => { const meta = document.querySelector(selector);"
-        " return meta && !waiting.some(text => meta.textContent.includes(text)); }",
-        arg=[META, list(NOT_YET)],
-        timeout=20_000,
-    )
 
 
 def open_first_result(page: Page) -> str:

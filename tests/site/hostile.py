@@ -1,8 +1,10 @@
 """Plant one value in every data field of a scratch project, and find what of it became markup.
 
-Shared by the hostile-input tests (tests/test_hostile_values.py): the values an attacker with write
-access to `sources/` controls are the texts' metadata, the events, the glossary, the topics, the
-public sources and the file names; each is set to the same value so that one build tries them all.
+Shared by the hostile-input tests (tests/site/test_hostile_values.py and, in Chromium,
+tests/browser/test_hostile_browser.py, which share one build through the `hostile_site` fixture of
+tests/conftest.py): the values an attacker with write access to `sources/` controls are the texts'
+metadata, the events, the glossary, the topics, the public sources and the file names; each is set
+to the same value so that one build tries them all.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
+
+from tests.base import copy_project, mkdocs_build
 
 DOC = "canada-joint-statement-2022"
 EVENT = "marrakesh-ministerial-2022"
@@ -110,3 +114,23 @@ def markup_found(html: str) -> list[str]:
 def json_ld_values(html: str) -> list:
     soup = BeautifulSoup(html, "html.parser")
     return [json.loads(script.string) for script in soup.find_all("script", type="application/ld+json")]
+
+
+SITE_NAME = "Defeat-Daesh Coalition texts: Marrakesh 2022 and the Africa Focus Group"
+
+
+def normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def build_with(value: str, folder: Path) -> Path:
+    project = copy_project(folder / "project")
+    plant(project, value)
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project / "site"
+
+
+def hostile_build(tmp_path_factory) -> Path:
+    """The site built with HOSTILE in every field (also driven in Chromium: tests/browser/test_hostile_browser.py)."""
+    return build_with(HOSTILE, tmp_path_factory.mktemp("hostile"))

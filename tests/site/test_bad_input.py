@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.base import copy_project, mkdocs_build, one_build_error, run_conversion
+from tests.base import copy_project, mkdocs_build, one_build_error, run_conversion, snapshot
 
 CANADA = "sources/canada-joint-statement-2022.txt"
 
@@ -196,12 +196,6 @@ def good_project(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("good") / "project")
     assert mkdocs_build(project, project / "site").returncode == 0
     return project
-
-
-def snapshot(project: Path) -> dict[str, bytes]:
-    folders = [project / "docs", project / "sources" / "anchors.json", project / "site"]
-    files = [p for f in folders for p in ([f] if f.is_file() else f.rglob("*")) if p.is_file()]
-    return {str(p.relative_to(project)): p.read_bytes() for p in files}
 
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))

@@ -16,9 +16,9 @@ import pytest
 from coalition_bench.harness import build_environment
 from coalition_texts.build import build, transaction
 from coalition_texts.model.errors import SourceError
-from tests.base import copy_project, mkdocs_build, one_build_error
-from tests.site.test_bad_input import CANADA, snapshot
+from tests.base import copy_project, mkdocs_build, one_build_error, snapshot
 
+CANADA = "sources/canada-joint-statement-2022.txt"
 NEW_PARAGRAPH = "\n\nA paragraph added by the test, which gives the registry and the pages something to change.\n"
 
 

@@ -12,8 +12,6 @@
 
 from __future__ import annotations
 
-import calendar
-import dataclasses
 import gzip
 import json
 import os
@@ -26,21 +24,16 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import given
-from hypothesis import strategies as st
 
 from coalition_texts.analysis import citation
 from coalition_texts.analysis.feed_dates import feed_date
-from coalition_texts.model.dates import DATE_PARTS, PartialDate
+from coalition_texts.model.dates import PartialDate
 from coalition_texts.model.errors import SourceError
-from coalition_texts.model.records import Catalog
 from coalition_texts.model.urls import CORPUS_JSON, RSS_FEED
 from coalition_texts.plugin import build_date
 from coalition_texts.sources.catalog import load_catalog
-from tests.base import ROOT, copy_project, mkdocs_build
+from tests.base import ROOT, catalog, copy_project, document, mkdocs_build
 
-CATALOG = load_catalog(ROOT / "sources")
-DOCS = {doc.id: doc for doc in CATALOG.documents}
 EIN, SUN, BLOG, CANADA = (
     "einpresswire-niamey-action-plan-2023",
     "sun-nigeria-nsa-delegation-2022",
@@ -91,7 +84,7 @@ def two_plain_builds(tmp_path_factory) -> tuple[Path, Path]:
 
 
 def newest_feed_date() -> date:
-    return max(date.fromisoformat(feed_date(doc, CATALOG)) for doc in CATALOG.documents)
+    return max(date.fromisoformat(feed_date(doc, catalog())) for doc in catalog().documents)
 
 
 def test_plain_builds_under_different_clocks_write_identical_feeds_and_sitemaps(two_plain_builds):
@@ -136,8 +129,8 @@ def test_the_feeds_carry_no_empty_image(two_plain_builds):
 
 def test_a_build_leaves_source_date_epoch_as_it_found_it():
     before = os.environ.get(build_date.VARIABLE)
-    previous = build_date.pin(CATALOG)
-    assert os.environ[build_date.VARIABLE] == str(int(build_date.data_date(CATALOG).timestamp()))
+    previous = build_date.pin(catalog())
+    assert os.environ[build_date.VARIABLE] == str(int(build_date.data_date(catalog()).timestamp()))
     build_date.release(previous)
     assert os.environ.get(build_date.VARIABLE) == before
 
@@ -149,82 +142,34 @@ def _first_day(start: PartialDate) -> date:
     return date(start.year, start.month or 1, start.day or 1)
 
 
-def _period(published: PartialDate) -> tuple[date, date]:
-    last_month = published.month or 12
-    last_day = published.day or calendar.monthrange(published.year, last_month)[1]
-    return _first_day(published), date(published.year, last_month, last_day)
-
-
 def test_no_feed_date_precedes_the_latest_event_of_a_text_without_a_day():
-    for doc in CATALOG.documents:
+    for doc in catalog().documents:
         if doc.published is not None and doc.published.day:
             continue
-        latest = max(_first_day(CATALOG.event(event_id).start) for event_id in doc.events)
-        assert date.fromisoformat(feed_date(doc, CATALOG)) >= latest, doc.id
-    assert feed_date(DOCS[SUN], CATALOG) == "2022-05-11"  # not 1 May, ten days before the meeting
-    assert feed_date(DOCS[BLOG], CATALOG) == "2022-05-11"
-
-
-dates = st.builds(
-    lambda y, m, d, precision: PartialDate(y, m if precision != "year" else 0, d if precision == "day" else 0),
-    st.integers(2000, 2030),
-    st.integers(1, 12),
-    st.integers(1, 28),
-    st.sampled_from(["day", "month", "year"]),
-)
-
-
-@given(published=st.none() | dates, starts=st.lists(dates, min_size=1, max_size=3))
-def test_feed_date_is_in_the_known_period_and_not_before_the_latest_event(published, starts):
-    events = tuple(
-        dataclasses.replace(CATALOG.events[0], id=f"e{index}", start=start, end=None)
-        for index, start in enumerate(starts)
-    )
-    doc = dataclasses.replace(DOCS[SUN], published=published, events=tuple(event.id for event in events))
-    result = date.fromisoformat(feed_date(doc, Catalog(documents=(doc,), events=events)))
-    latest = max(_first_day(start) for start in starts)
-    if published is None:
-        assert result == latest
-        return
-    first, last = _period(published)
-    assert first <= result <= last  # never outside what is known of the date
-    if published.precision != "day" and first <= latest <= last:
-        assert result == latest  # never before the event it covers, when the event is in the period
-    if published.precision != "day" and latest < first:
-        assert result == first
+        latest = max(_first_day(catalog().event(event_id).start) for event_id in doc.events)
+        assert date.fromisoformat(feed_date(doc, catalog())) >= latest, doc.id
+    assert feed_date(document(SUN), catalog()) == "2022-05-11"  # not 1 May, ten days before the meeting
+    assert feed_date(document(BLOG), catalog()) == "2022-05-11"
 
 
 # --- Supplied parts of dates, supplied addresses ---------------------------------------------------
 
 
 def test_the_catalog_says_which_parts_are_supplied():
-    assert DOCS[EIN].date_supplied_parts == ("year",)  # "MOROCCO, March 3": month and day are in the text
-    assert DOCS[SUN].date_supplied_parts == ("month", "year")
-    assert DOCS[CANADA].date_supplied_parts == ()
-    assert {doc.id for doc in CATALOG.documents if doc.url_supplied} == {EIN, SUN, BLOG}
-
-
-@given(
-    date_=dates,
-    marked=st.sets(st.sampled_from(DATE_PARTS)),
-)
-def test_only_the_supplied_parts_are_bracketed(date_, marked):
-    parts = tuple(part for part in date_.parts if part in marked)
-    text = date_.human_marking(parts, lambda words: f"[{words}]")
-    assert text.replace("[", "").replace("]", "") == date_.human()
-    bracketed = " ".join(re.findall(r"\[([^\]]*)\]", text)).split()
-    expected = {"day": str(date_.day), "month": calendar.month_name[date_.month], "year": str(date_.year)}
-    assert bracketed == [expected[part] for part in parts]
+    assert document(EIN).date_supplied_parts == ("year",)  # "MOROCCO, March 3": month and day are in the text
+    assert document(SUN).date_supplied_parts == ("month", "year")
+    assert document(CANADA).date_supplied_parts == ()
+    assert {doc.id for doc in catalog().documents if doc.url_supplied} == {EIN, SUN, BLOG}
 
 
 def test_citations_bracket_only_the_supplied_part():
     url = "https://example.org/documents/x/"
-    assert ", 3 March [2023]." in citation.plain_text(DOCS[EIN], url)
-    assert ", [May 2022]." in citation.plain_text(DOCS[SUN], url)
-    assert ", 12 May 2022." in citation.plain_text(DOCS[CANADA], url)
-    note = citation.supplied_note(DOCS[EIN])
+    assert ", 3 March [2023]." in citation.plain_text(document(EIN), url)
+    assert ", [May 2022]." in citation.plain_text(document(SUN), url)
+    assert ", 12 May 2022." in citation.plain_text(document(CANADA), url)
+    note = citation.supplied_note(document(EIN))
     assert "year of the date" in note and "original address" in note
-    assert "original address" not in (citation.supplied_note(DOCS[CANADA]) or "")
+    assert "original address" not in (citation.supplied_note(document(CANADA)) or "")
 
 
 def test_event_listings_mark_dates_no_text_states(built_site):
@@ -246,7 +191,7 @@ def test_pages_and_listings_show_the_supplied_parts(built_site):
         card.select_one(".doc-card__title a").get_text(): words(card.get_text())
         for card in soup(built_site, "documents").select("article li.doc-card")
     }
-    ein, canada = DOCS[EIN], DOCS[CANADA]
+    ein, canada = document(EIN), document(CANADA)
     assert f"{ein.title} (supplied)" in rows[ein.title] and f"{ein.publisher} (supplied)" in rows[ein.title]
     assert "(supplied)" not in rows[canada.title]
     described = soup(built_site, f"documents/{EIN}").find("meta", attrs={"name": "description"})
@@ -257,12 +202,11 @@ def test_pages_and_listings_show_the_supplied_parts(built_site):
     assert "3 March [2023]" in plain
 
 
-@pytest.mark.parametrize("doc_id", DOCS)
-def test_a_supplied_address_is_marked_on_the_page(built_site, doc_id):
-    meta = soup(built_site, f"documents/{doc_id}").select_one(".doc-meta")
+def test_a_supplied_address_is_marked_on_the_page(built_site, doc):
+    meta = soup(built_site, f"documents/{doc.id}").select_one(".doc-meta")
     address = meta.find("dt", string=re.compile("Original address")).find_next_sibling("dd")
     flagged = "supplied: not in the text" in words(address.get_text())
-    assert flagged == DOCS[doc_id].url_supplied
+    assert flagged == doc.url_supplied
 
 
 def test_the_dataset_exports_the_supplied_parts(built_site):
@@ -278,13 +222,13 @@ def test_the_dataset_exports_the_supplied_parts(built_site):
 
 
 def test_the_ein_item_is_not_placed_in_niamey(built_site):
-    assert DOCS[EIN].place == "Morocco"  # its dateline: "MOROCCO, March 3 -"
+    assert document(EIN).place == "Morocco"  # its dateline: "MOROCCO, March 3 -"
     page = soup(built_site, f"documents/{EIN}")
     for script in page.select('script[type="application/ld+json"]'):
         data = json.loads(script.string)
         assert "Niamey" not in json.dumps(data.get("locationCreated", {}))
-    assert "CY  - Morocco" in citation.ris(DOCS[EIN], "https://example.org/")
-    assert citation.csl_json(DOCS[EIN], "https://example.org/")["publisher-place"] == "Morocco"
+    assert "CY  - Morocco" in citation.ris(document(EIN), "https://example.org/")
+    assert citation.csl_json(document(EIN), "https://example.org/")["publisher-place"] == "Morocco"
 
 
 # --- Bad values stop the build with the file, line and field --------------------------------------

@@ -15,21 +15,14 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup, Tag
 from hypothesis import given
 from hypothesis import strategies as st
 
 from coalition_texts.build import main as build_main
-from coalition_texts.sources.catalog import load_catalog
-from tests.base import ROOT, copy_project, mkdocs_build
+from tests.base import catalog, copy_project, mkdocs_build, source_data
 from tests.base import links as checkout_links
 
-CATALOG = load_catalog(ROOT / "sources")
-EVENT_IDS = [event.id for event in CATALOG.events]
-SOURCES = yaml.safe_load((ROOT / "sources/editorial/sources.yml").read_text(encoding="utf-8"))
-PUBLIC_URLS = {source["url"] for source in SOURCES["public_sources"]}
-EDITORIAL_PAGES = [f"events/{event_id}" for event_id in EVENT_IDS] + ["overview/timeline", "overview/differences"]
 PARAGRAPH_HREF = re.compile(r"(?:^|/)documents/(?P<doc>[^/#]+)/#(?P<anchor>p[0-9]+)$")
 
 # Words after which a full stop does not end a sentence (titles, initials, "U.S.").
@@ -38,6 +31,22 @@ ABBREVIATIONS = re.compile(
 )
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+|$)")
 MIN_WORDS = 4  # shorter runs ending in a full stop are labels or figures, not statements
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """`editorial_page`: every page of the site's own prose (each event's page, the timeline, the differences)."""
+    if "editorial_page" in metafunc.fixturenames:
+        pages = [f"events/{event_id}" for event_id in event_ids()] + ["overview/timeline", "overview/differences"]
+        metafunc.parametrize("editorial_page", pages)
+
+
+def event_ids() -> list[str]:
+    return [event.id for event in catalog().events]
+
+
+def public_urls() -> set[str]:
+    """The addresses of sources/editorial/sources.yml's public sources."""
+    return {source["url"] for source in source_data("editorial/sources.yml")["public_sources"]}
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -101,7 +110,7 @@ def resolve(page: str, href: str) -> tuple[str, str] | None:
 
 def is_evidence(page: str, link: Tag) -> bool:
     href = link.get("href", "")
-    if href in PUBLIC_URLS:
+    if href in public_urls():
         return True
     target = resolve(page, href)
     return bool(target and PARAGRAPH_HREF.search(target[0] + "#" + target[1]))
@@ -111,7 +120,7 @@ def statements_without_evidence(page: str, html: BeautifulSoup) -> list[str]:
     """The site's own sentences on `page` that state something and carry no evidence link."""
     article = html.select_one("article.md-content__inner")
     # The page's list of glossary terms (glossary.PageTerms) repeats the glossary's entries, each with its
-    # evidence after it, as on the glossary page (tests/test_reader_first.py checks that it is there).
+    # evidence after it, as on the glossary page (tests/site/test_reader_first.py checks that it is there).
     for skip in article.select(".site-note, .headerlink, .md-source-file, .doc-text, q, blockquote, .page-terms"):
         skip.decompose()
     missing = []
@@ -135,8 +144,8 @@ def statements_without_evidence(page: str, html: BeautifulSoup) -> list[str]:
     return missing
 
 
-@pytest.mark.parametrize("page", EDITORIAL_PAGES)
-def test_every_statement_carries_evidence(built_site, page):
+def test_every_statement_carries_evidence(built_site, editorial_page):
+    page = editorial_page
     html = soup(built_site, page)
     counted = sum(
         is_statement(html_text)
@@ -192,9 +201,9 @@ def test_every_paragraph_link_on_every_page_resolves(built_site):
     assert checked > 100 and broken == []
 
 
-@pytest.mark.parametrize("page", EDITORIAL_PAGES)
-def test_evidence_links_land_on_a_paragraph_of_text(built_site, page):
+def test_evidence_links_land_on_a_paragraph_of_text(built_site, editorial_page):
     """Not on a removal notice: the build refuses retired anchors, and the pages agree."""
+    page = editorial_page
     base = page + "/"
     for link in soup(built_site, page).select("article a[href]"):
         target = resolve(base, link["href"])
@@ -228,16 +237,15 @@ def test_timeline_runs_from_2014_to_niamey_in_order(built_site):
     entries = html.select("article dd")
     assert all(entry.select("span.evidence a") for entry in entries)
     events = {a["href"] for a in html.select("article dd a[href*='events/']")}
-    assert {f"../../events/{event_id}/" for event_id in EVENT_IDS} <= events
+    assert {f"../../events/{event_id}/" for event_id in event_ids()} <= events
 
 
-@pytest.mark.parametrize("event", CATALOG.events, ids=lambda e: e.id)
 def test_event_page_lists_documents_and_links_other_events(built_site, event):
     html = soup(built_site, f"events/{event.id}")
     listed = {a["href"].split("/")[-2] for a in html.select('.doc-cards a[href*="documents/"]')}
-    assert listed == {d.id for d in CATALOG.documents if event.id in d.events}
+    assert listed == {d.id for d in catalog().documents if event.id in d.events}
     links = {a["href"] for a in html.select("article a[href]")}
-    for other in EVENT_IDS:
+    for other in event_ids():
         if other != event.id:
             assert f"../{other}/" in links, other
     assert html.select("article h2")[0].get_text().strip("#").strip() != "Documents", "no text before the list"
@@ -247,7 +255,7 @@ def test_home_leads_with_the_events_and_the_timeline(built_site):
     html = soup(built_site, "")
     first_section = html.select_one("article h2").find_next("div", class_="grid")
     hrefs = [a["href"] for a in first_section.select("a[href]")]
-    for event_id in EVENT_IDS:
+    for event_id in event_ids():
         assert f"events/{event_id}/" in hrefs
     assert "overview/timeline/" in hrefs and "overview/differences/" in hrefs
 
@@ -287,7 +295,7 @@ def paragraphs(site: Path, doc_ids) -> list[tuple[str, str]]:
 
 def test_home_reaches_every_paragraph_in_three_clicks(built_site):
     reached = clicks_to_paragraphs(built_site)
-    wanted = paragraphs(built_site, [doc.id for doc in CATALOG.documents])
+    wanted = paragraphs(built_site, [doc.id for doc in catalog().documents])
     assert len(wanted) == sum(1 for _ in wanted) > 40
     assert [p for p in wanted if reached.get(p, 99) > 3] == []
 
@@ -305,13 +313,13 @@ def test_home_reaches_every_paragraph_in_three_clicks_with_many_documents(tmp_pa
             f"    published: 2021-01\n    kind: news-report\n    events: [marrakesh-ministerial-2022]\n"
             "    language: en\n"
         )
-    with (project / "sources" / "catalog.yml").open("a", encoding="utf-8") as catalog:
-        catalog.write("".join(entries))
+    with (project / "sources" / "catalog.yml").open("a", encoding="utf-8") as catalog_file:
+        catalog_file.write("".join(entries))
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
     reached = clicks_to_paragraphs(site)
-    wanted = paragraphs(site, [f"extra-{n}" for n in range(30)] + [doc.id for doc in CATALOG.documents])
+    wanted = paragraphs(site, [f"extra-{n}" for n in range(30)] + [doc.id for doc in catalog().documents])
     assert [p for p in wanted if reached.get(p, 99) > 3] == []
     assert max(reached[p] for p in wanted) == 3, "the oldest documents are only on the listing page"
 

@@ -11,23 +11,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from coalition_texts.model.errors import SourceError
 from coalition_texts.pages.reference import glossary_page, index_page
-from coalition_texts.sources.catalog import load_catalog
 from coalition_texts.sources.glossary import load_glossary
 from coalition_texts.sources.index_entries import load_index
 from coalition_texts.sources.texts import read_source
 from coalition_texts.sources.topics import load_topics
-from tests.base import ROOT, copy_project, links, mkdocs_build, one_build_error, rendered
-
-SOURCES = ROOT / "sources"
-CATALOG = load_catalog(SOURCES)
-GLOSSARY = yaml.safe_load((SOURCES / "glossary.yml").read_text(encoding="utf-8"))["terms"]
-ENTRIES = yaml.safe_load((SOURCES / "index-entries.yml").read_text(encoding="utf-8"))["entries"]
-PUBLIC = yaml.safe_load((SOURCES / "editorial" / "sources.yml").read_text(encoding="utf-8"))["public_sources"]
+from tests.base import SOURCES, catalog, copy_project, links, mkdocs_build, one_build_error, rendered, source_data
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:
@@ -54,7 +46,7 @@ def find_all(text: str, form: str) -> list[int]:
 def glossary_occurrences(text: str) -> list[tuple[str, str]]:
     """(form, tooltip) for each glossary term in `text`, left to right; a longer form hides those inside it."""
     spans = []
-    for term in GLOSSARY:
+    for term in source_data("glossary.yml")["terms"]:
         tooltip = " ".join(term["explanation"].split())
         if term.get("expansion"):
             tooltip = f"{term['expansion']}: {tooltip}"
@@ -80,7 +72,6 @@ def built_paragraphs(site: Path, doc) -> list[tuple[str, str, BeautifulSoup]]:
 # Glossary ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("doc", CATALOG.documents, ids=lambda d: d.id)
 def test_every_glossary_term_in_a_document_is_explained_at_its_first_use(built_site, doc):
     seen: set[str] = set()
     marked = []
@@ -122,7 +113,7 @@ def test_terms_in_the_site_prose_are_marked_once_never_in_headings_nor_as_tab_st
 def test_glossary_page_lists_every_term_with_its_sources(built_site):
     page = soup(built_site, "reference/glossary")
     headings = {" ".join(h.get_text().replace("#", "").split()): h for h in page.select("article h2")}
-    for term in GLOSSARY:
+    for term in source_data("glossary.yml")["terms"]:
         assert term["term"] in headings, term["term"]
         section = []
         for sibling in headings[term["term"]].find_next_siblings():
@@ -132,7 +123,8 @@ def test_glossary_page_lists_every_term_with_its_sources(built_site):
         hrefs = {a["href"] for part in section for a in part.find_all("a")}
         for cite in term["cite"]:
             if "#" not in cite:  # a public source, by its id
-                assert next(p["url"] for p in PUBLIC if p["id"] == cite) in hrefs, cite
+                public = source_data("editorial/sources.yml")["public_sources"]
+                assert next(p["url"] for p in public if p["id"] == cite) in hrefs, cite
             else:
                 doc_id, anchor = cite.split("#")
                 assert f"../../documents/{doc_id}/#{anchor}" in hrefs, cite
@@ -141,7 +133,7 @@ def test_glossary_page_lists_every_term_with_its_sources(built_site):
 @pytest.mark.browser
 def test_a_term_shows_its_explanation_on_hover_and_in_the_list_the_keyboard_reaches(page, site_url):
     page.goto(f"{site_url}/documents/canada-joint-statement-2022/")
-    term = next(t for t in GLOSSARY if t["term"] == "Peshmerga")
+    term = next(t for t in source_data("glossary.yml")["terms"] if t["term"] == "Peshmerga")
     explanation = " ".join(term["explanation"].split())
     page.focus("#p6 .para-link")
     page.keyboard.press("Tab")  # the next tab stop after paragraph 6's link: its copy buttons, not a term
@@ -186,10 +178,10 @@ def index_sections(site: Path) -> dict[str, set[str]]:
 def test_index_finds_every_mention_of_every_entry(built_site):
     sections = index_sections(built_site)
     paragraphs = [
-        (doc, anchor, text) for doc in CATALOG.documents for anchor, text, _ in built_paragraphs(built_site, doc)
+        (doc, anchor, text) for doc in catalog().documents for anchor, text, _ in built_paragraphs(built_site, doc)
     ]
-    assert set(sections) == {entry["name"] for entry in ENTRIES}
-    for entry in ENTRIES:
+    assert set(sections) == {entry["name"] for entry in source_data("index-entries.yml")["entries"]}
+    for entry in source_data("index-entries.yml")["entries"]:
         forms = [entry["name"], *entry.get("variants", [])]
         expected = {
             f"../../documents/{doc.id}/#{anchor}"
@@ -215,17 +207,16 @@ def test_index_includes_variants_and_respects_word_boundaries(built_site):
 
 def test_topics_page_lists_the_documents_of_each_tag(built_site):
     page = soup(built_site, "reference/topics")
-    tags = {tag for doc in CATALOG.documents for tag in doc.tags}
+    tags = {tag for doc in catalog().documents for tag in doc.tags}
     assert tags, "the catalog tags documents"
     for tag in tags:
         slug = re.sub(r"[^\w]+", "-", tag.lower()).strip("-")
         heading = page.find(id=f"tag:{slug}")
         assert heading is not None, tag
         listed = {a["href"].split("/")[-2] for a in heading.find_next_sibling("ul").find_all("a")}
-        assert listed == {doc.id for doc in CATALOG.documents if tag in doc.tags}, tag
+        assert listed == {doc.id for doc in catalog().documents if tag in doc.tags}, tag
 
 
-@pytest.mark.parametrize("doc", CATALOG.documents, ids=lambda d: d.id)
 def test_document_page_shows_its_topics_linking_to_the_listing(built_site, doc):
     page = soup(built_site, f"documents/{doc.id}")
     # After the text, with the document's other details; not as chips above the text.
@@ -297,7 +288,7 @@ def test_bad_reference_data_gives_one_clear_message(tmp_path, case):
     load = {
         "glossary.yml": lambda: glossary_page(load_glossary(path), rendered(), links()),
         "index-entries.yml": lambda: index_page(load_index(path), rendered(), links()),
-        "topics.yml": lambda: load_topics(path, CATALOG),
+        "topics.yml": lambda: load_topics(path, catalog()),
     }[name]
     with pytest.raises(SourceError) as error:
         load()

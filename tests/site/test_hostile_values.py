@@ -9,38 +9,22 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.base import copy_project, mkdocs_build
-from tests.site.hostile import DOC, EVENT, HOSTILE, HOSTILE_FILE, json_ld_values, markup_found, plant
-from tests.unit.test_escaping import SYNTAX
-
-SITE_NAME = "Defeat-Daesh Coalition texts: Marrakesh 2022 and the Africa Focus Group"
-
-
-def normal(text: str) -> str:
-    return " ".join(text.split())
-
-
-def build_with(value: str, folder: Path) -> Path:
-    project = copy_project(folder / "project")
-    plant(project, value)
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
-    return project / "site"
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
-    return hostile_build(tmp_path_factory)
-
-
-def hostile_build(tmp_path_factory) -> Path:
-    """The site built with HOSTILE in every field (also driven in Chromium: tests/browser/test_hostile_browser.py)."""
-    return build_with(HOSTILE, tmp_path_factory.mktemp("hostile"))
+from tests.base import SYNTAX
+from tests.site.hostile import (
+    DOC,
+    EVENT,
+    HOSTILE,
+    HOSTILE_FILE,
+    SITE_NAME,
+    build_with,
+    json_ld_values,
+    markup_found,
+    normal,
+)
 
 
 def read(site: Path, path: str) -> BeautifulSoup:
@@ -140,7 +124,7 @@ def test_search_index_holds_the_values_as_html_text(hostile_site):
 # Values as a contributor might write them: any characters (but controls, which YAML files cannot hold
 # as such), with Markdown, HTML and template syntax mixed in.
 CHARACTERS = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029\x85\ufeff")
-VALUE = st.lists(st.one_of(st.sampled_from([s for s in SYNTAX if s.strip()]), st.text(CHARACTERS, max_size=8)),
+VALUE = st.lists(st.one_of(st.sampled_from(tuple(filter(str.strip, SYNTAX))), st.text(CHARACTERS, max_size=8)),
                  min_size=1, max_size=12).map("".join).filter(lambda v: normal(v) != "")  # fmt: skip
 
 

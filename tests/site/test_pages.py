@@ -9,11 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from coalition_texts.sources.catalog import load_catalog
 from coalition_texts.sources.texts import read_source
-from tests.base import ROOT, copy_project, mkdocs_build
-
-CATALOG = load_catalog(ROOT / "sources")
+from tests.base import ROOT, catalog, copy_project, mkdocs_build
 
 
 def words(text: str) -> list[str]:
@@ -24,7 +21,6 @@ def soup(site: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.mark.parametrize("doc", CATALOG.documents, ids=lambda d: d.id)
 def test_every_paragraph_is_verbatim_in_order(built_site, doc):
     source = read_source(ROOT / "sources" / doc.file, doc.strip, doc.id)
     shown = soup(built_site, f"documents/{doc.id}").select(".doc-text p.para")
@@ -32,7 +28,6 @@ def test_every_paragraph_is_verbatim_in_order(built_site, doc):
     assert all(p.get("id") and p.find("a", href=f"#{p['id']}") for p in shown)
 
 
-@pytest.mark.parametrize("doc", CATALOG.documents, ids=lambda d: d.id)
 def test_every_word_of_the_file_is_shown_or_listed_as_removed(built_site, doc):
     """Text plus the declared furniture, in file order, is the whole file."""
     raw = (ROOT / "sources" / doc.file).read_text(encoding="utf-8-sig")
@@ -43,7 +38,6 @@ def test_every_word_of_the_file_is_shown_or_listed_as_removed(built_site, doc):
     assert [line.strip() for line in raw.splitlines() if line.strip() in doc.strip] == removed
 
 
-@pytest.mark.parametrize("doc", CATALOG.documents, ids=lambda d: d.id)
 def test_document_page_shows_its_metadata(built_site, doc):
     page = soup(built_site, f"documents/{doc.id}")
     meta = page.select_one(".doc-meta").get_text(" ")
@@ -67,7 +61,7 @@ def test_front_matter_has_the_promised_fields(built_site):
     import yaml
 
     generated = built_site.parent / "docs" / "documents"  # the built copy's pages: a fresh clone has none
-    for doc in CATALOG.documents:
+    for doc in catalog().documents:
         text = (generated / f"{doc.id}.md").read_text(encoding="utf-8")
         meta = yaml.safe_load(text.split("---\n")[1])
         for key in ("title", "date", "publisher", "source_url", "kind", "events", "language", "source_file",
@@ -80,23 +74,22 @@ def test_sources_are_the_seeds_byte_for_byte():
     seeds = ROOT.parent / "shared" / "seeds"
     if not seeds.is_dir():
         pytest.skip("../shared/seeds is not beside this checkout")
-    for doc in CATALOG.documents:
+    for doc in catalog().documents:
         assert (ROOT / "sources" / doc.file).read_bytes() == (seeds / doc.original_file).read_bytes()
 
 
 def test_home_lists_documents_and_events(built_site):
     home = soup(built_site, ".")
-    for doc in CATALOG.documents:
+    for doc in catalog().documents:
         assert home.select_one(f'a[href="documents/{doc.id}/"]'), doc.id
-    for event in CATALOG.events:
+    for event in catalog().events:
         assert home.select_one(f'a[href="events/{event.id}/"]'), event.id
 
 
-@pytest.mark.parametrize("event", CATALOG.events, ids=lambda e: e.id)
 def test_event_page_lists_its_documents(built_site, event):
     page = soup(built_site, f"events/{event.id}")
     listed = {a["href"].split("/")[-2] for a in page.select('.doc-cards a[href*="documents/"]')}
-    assert listed == {d.id for d in CATALOG.documents if event.id in d.events}
+    assert listed == {d.id for d in catalog().documents if event.id in d.events}
     assert event.when() in page.get_text()
 
 

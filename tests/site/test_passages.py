@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -16,12 +17,9 @@ from coalition_bench.passage_truth import load as load_truth
 from coalition_texts.analysis.passages import MIN_ROW_WORDS, Text, find_passages, split_sentences, words
 from coalition_texts.model.urls import compare_name as page_name
 from coalition_texts.pages.compare import PASSAGE_NOTE_CLASS
-from coalition_texts.sources.catalog import load_catalog
 from coalition_texts.sources.texts import read_source
-from tests.base import ROOT, copy_project, mkdocs_build
+from tests.base import ROOT, catalog, copy_project, mkdocs_build
 
-CATALOG = load_catalog(ROOT / "sources")
-NAMES = load_truth().names  # the glossary's and index's forms and the titles, as the build gives them
 CANADA = "canada-joint-statement-2022"
 BLOG = "blog-repost-africa-communique-2022"
 SUN = "sun-nigeria-nsa-delegation-2022"
@@ -54,10 +52,16 @@ GROUND_TRUTH = {
 }
 
 
+@functools.cache
+def names() -> tuple[str, ...]:
+    """The glossary's and index's forms and the titles, as the build gives them."""
+    return load_truth().names
+
+
 def texts() -> list[Text]:
     return [
         Text(doc.id, tuple(p.text for p in read_source(ROOT / "sources" / doc.file, doc.strip, doc.id).paragraphs))
-        for doc in CATALOG.documents
+        for doc in catalog().documents
     ]
 
 
@@ -80,7 +84,7 @@ def soup(site: Path, page: str) -> BeautifulSoup:
 
 
 def shared_passages():
-    return find_passages(texts(), NAMES)
+    return find_passages(texts(), names())
 
 
 def test_detection_finds_every_shared_passage_and_nothing_else():
@@ -126,8 +130,8 @@ def test_names_alone_make_no_passage():
     title = "Joint Statement by the Co-Chairs of the Global Coalition to Defeat ISIS Africa Focus Group"
     canada = next(t for t in texts() if t.id == CANADA)
     pair = [canada, Text("co-chairs", (title, "The meeting was held in Niamey."))]
-    assert not find_passages(pair, NAMES).passages
-    assert not find_passages(pair, (*NAMES, title)).passages
+    assert not find_passages(pair, names()).passages
+    assert not find_passages(pair, (*names(), title)).passages
     assert find_passages(pair, ()).passages, "the test would not show what the names do"
 
 
@@ -138,7 +142,7 @@ def test_a_passage_most_documents_reprint_is_still_aligned_between_candidates():
     africa = next(t for t in originals if t.id == CANADA).paragraphs[7]
     start, end = split_sentences(africa)[0]
     copies = [Text(f"copy-{n}", (f"Report {n} on the meeting.", africa[start:end])) for n in range(4)]
-    found = paragraph_pairs(find_passages([*originals, *copies], NAMES))
+    found = paragraph_pairs(find_passages([*originals, *copies], names()))
     assert {(CANADA, 8, SUN, 12, "edited"), (CANADA, 8, BLOG, 3, "identical")} <= found
 
 
@@ -221,7 +225,7 @@ def resolve(site: Path, page: str, href: str) -> tuple[Path, str]:
 
 def test_notes_link_both_ways_to_existing_paragraphs(built_site):
     links = set()
-    for doc in CATALOG.documents:
+    for doc in catalog().documents:
         page = f"documents/{doc.id}"
         for note in soup(built_site, page).select(f".doc-text .{PASSAGE_NOTE_CLASS}"):
             assert note.has_attr("data-search-exclude") and note.get("role") == "note"
@@ -247,7 +251,7 @@ def test_note_links_resolve_without_directory_urls(tmp_path):
     result = mkdocs_build(project, site, "--no-directory-urls")
     assert result.returncode == 0, result.stderr
     checked = []
-    for doc in CATALOG.documents:
+    for doc in catalog().documents:
         page = site / "documents" / f"{doc.id}.html"
         for link in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(f".{PASSAGE_NOTE_CLASS} a"):
             parts = urlsplit(link["href"])

@@ -14,11 +14,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from coalition_texts.model.records import word_count
-from coalition_texts.sources.catalog import load_catalog
 from coalition_texts.sources.texts import read_source
-from tests.base import ROOT
+from tests.base import ROOT, catalog
 
-CATALOG = load_catalog(ROOT / "sources")
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
 
@@ -33,7 +31,7 @@ def document_pages(site: Path) -> dict[str, Path]:
 
 def test_document_page_is_title_byline_then_text_then_provenance(built_site):
     pages = document_pages(built_site)
-    assert len(pages) >= len(CATALOG.documents)
+    assert len(pages) >= len(catalog().documents)
     for doc_id, path in pages.items():
         article = soup(path).select_one("article")
         blocks = [el for el in article.find_all(recursive=False) if el.name not in ("a", "nav")]
@@ -48,7 +46,7 @@ def test_document_page_is_title_byline_then_text_then_provenance(built_site):
 
 
 def test_byline_keeps_the_supplied_marks(built_site):
-    for doc in CATALOG.documents:
+    for doc in catalog().documents:
         byline = soup(built_site / "documents" / doc.id / "index.html").select_one(".doc-byline")
         text = " ".join(byline.get_text(" ").split())
         assert text.startswith("title supplied ·") == doc.title_supplied, doc.id
@@ -105,7 +103,7 @@ def test_daesh_isis_is_one_term(built_site):
 
 
 def test_one_word_count_on_document_and_comparison_pages(built_site):
-    for doc in CATALOG.documents:
+    for doc in catalog().documents:
         source = read_source(ROOT / "sources" / doc.file, doc.strip, doc.id)
         expected = sum(word_count(p.text) for p in source.paragraphs)
         meta = soup(built_site / "documents" / doc.id / "index.html").select_one(".doc-meta").get_text(" ")

@@ -3,7 +3,7 @@
 A scratch copy of the checkout is made a git repository of its own (committing what git would commit
 here: ignored, generated files stay out), built, and `git status` must be clean. The counter-check edits
 a source text: then the build must extend the committed anchor registry, which `git status` shows.
-(Byte-identical rebuilds are tests/test_pages.py::test_rebuilds_are_byte_identical.)
+(Byte-identical rebuilds are tests/site/test_pages.py::test_rebuilds_are_byte_identical.)
 """
 
 from __future__ import annotations

@@ -17,11 +17,8 @@ from hypothesis import strategies as st
 from coalition_texts.model.errors import SourceError
 from coalition_texts.postbuild import search_index
 from coalition_texts.sources import search_variants
-from coalition_texts.sources.catalog import load_catalog
 from coalition_texts.sources.texts import read_source
-from tests.base import ROOT, copy_project, index_of, mkdocs_build, one_build_error, variant_groups
-
-CATALOG = load_catalog(ROOT / "sources")
+from tests.base import ROOT, catalog, copy_project, index_of, mkdocs_build, one_build_error, variant_groups
 
 
 def page_html(site: Path, location: str) -> BeautifulSoup:
@@ -36,7 +33,6 @@ def index(built_site) -> dict:
     return index_of(built_site)
 
 
-@pytest.mark.parametrize("doc", CATALOG.documents, ids=lambda d: d.id)
 def test_one_entry_per_paragraph_with_its_words_only(built_site, index, doc):
     source = read_source(ROOT / "sources" / doc.file, doc.strip, doc.id)
     shown = BeautifulSoup(
@@ -76,7 +72,7 @@ def test_page_furniture_is_not_indexed(index):
     others = [e for e in index["docs"] if e not in paragraphs]
     # The page's "Text" section is replaced by the paragraph entries, and removed furniture is not indexed.
     assert not [e["location"] for e in others if e["location"].endswith(("#text", "#removed-page-furniture"))]
-    for doc in CATALOG.documents:
+    for doc in catalog().documents:
         page_entry = next(e for e in index["docs"] if e["location"] == f"documents/{doc.id}/")
         for line in doc.strip:
             assert html.escape(line, quote=False) not in page_entry["text"]
@@ -84,13 +80,12 @@ def test_page_furniture_is_not_indexed(index):
 
 def test_paragraph_text_starts_as_the_source_does(index):
     """No number, link label or button text before a paragraph's first word."""
-    for doc in CATALOG.documents:
+    for doc in catalog().documents:
         source = read_source(ROOT / "sources" / doc.file, doc.strip, doc.id)
         first = next(e for e in index["docs"] if e["location"] == f"documents/{doc.id}/#p1")
         assert html.unescape(first["text"]) == source.paragraphs[0].text
 
 
-@pytest.mark.parametrize("doc", CATALOG.documents, ids=lambda d: d.id)
 def test_document_facts_are_searchable(index, doc):
     entry = next(e for e in index["docs"] if e["location"] == f"documents/{doc.id}/")
     text = html.unescape(entry["text"])
@@ -98,11 +93,10 @@ def test_document_facts_are_searchable(index, doc):
     if doc.place:
         assert doc.place in text
     for event in doc.events:
-        assert CATALOG.event(event).name in text
+        assert catalog().event(event).name in text
     assert html.unescape(entry["heading"]) == doc.title
 
 
-@pytest.mark.parametrize("doc", CATALOG.documents, ids=lambda d: d.id)
 def test_document_entry_shows_title_and_kind_and_hides_topics(index, doc):
     """Material draws `tags` as chips above the hits: a document's topics are searched, not shown."""
     entry = next(e for e in index["docs"] if e["location"] == f"documents/{doc.id}/")

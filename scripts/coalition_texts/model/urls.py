@@ -17,6 +17,8 @@ from coalition_texts.model.records import Document
 # The project's folders, beside mkdocs.yml: the inputs, and the pages MkDocs renders.
 SOURCES = "sources"
 DOCS = "docs"
+SITE = "site"  # MkDocs' default site_dir
+ANCHORS = f"{SOURCES}/anchors.json"  # the registry of published paragraph anchors, committed
 
 # The generated folders of docs/: each is written whole by one module of pages/ and ignored by git.
 DOCUMENTS = "documents"
@@ -88,12 +90,21 @@ def text_download(doc: Document) -> str:
     return f"{DATA}/text/{doc.id}.txt"
 
 
-def document_id(src_uri: str) -> str | None:
-    """The id named by a document page's source path (`documents/<id>.md`); None for any other page."""
+def _page_id(src_uri: str, collection: str) -> str | None:
     folder, _, name = src_uri.rpartition("/")
-    if folder != DOCUMENTS or not name.endswith(".md") or name == "index.md":
+    if folder != collection or not name.endswith(".md") or name == "index.md":
         return None
     return name[: -len(".md")]
+
+
+def document_id(src_uri: str) -> str | None:
+    """The id named by a document page's source path (`documents/<id>.md`); None for any other page."""
+    return _page_id(src_uri, DOCUMENTS)
+
+
+def event_id(src_uri: str) -> str | None:
+    """The id named by an event page's source path (`events/<id>.md`); None for any other page."""
+    return _page_id(src_uri, EVENTS)
 
 
 def page_path(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -101,9 +112,11 @@ def page_path(src_uri: str, use_directory_urls: bool = True) -> str:
     if not src_uri.endswith(".md"):
         return src_uri
     stem = src_uri[: -len(".md")]
+    if not use_directory_urls:
+        return f"{stem}.html"
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
-    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+    return f"{stem}/"
 
 
 def absolute(site_url: str, path: str) -> str:

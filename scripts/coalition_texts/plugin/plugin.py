@@ -34,7 +34,7 @@ from mkdocs.utils.templates import TemplateContext
 from coalition_texts.build import BuildResult, build, transaction
 from coalition_texts.model.errors import SourceError, relative_message
 from coalition_texts.model.records import Catalog
-from coalition_texts.model.urls import SOURCES, document_id
+from coalition_texts.model.urls import SNIPPETS, SOURCES, document_id
 from coalition_texts.plugin import build_date, template_values
 from coalition_texts.plugin.abbreviations import PageTerms
 from coalition_texts.plugin.breadcrumbs import Breadcrumbs
@@ -115,7 +115,7 @@ class CoalitionTextsPlugin(BasePlugin[CoalitionTextsConfig]):
         # Snippets are looked up from the working directory by default; pin them to this checkout
         # so that `mkdocs build -f path/to/mkdocs.yml` works from anywhere.
         snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
-        snippets["base_path"] = [str(Path(config.docs_dir) / "snippets")]
+        snippets["base_path"] = [str(Path(config.docs_dir) / SNIPPETS)]
         # An Extension instance is accepted where a name is (Python-Markdown's own rule; MkDocs types it as str).
         # Glossary terms: marked once per page, listed after the text with their explanations.
         config.markdown_extensions.append(self.page_terms)  # type: ignore[arg-type]

@@ -16,6 +16,7 @@ from coalition_texts.model.urls import (
     SiteUrls,
     document_id,
     document_page,
+    event_id,
     event_page,
     source_download,
     text_download,
@@ -111,12 +112,8 @@ def head_metadata(page, config, catalog: Catalog, documents: dict[str, RenderedD
     # html.unescape is the exact inverse of that escaping.
     title = html.unescape(page.meta.get("title") or page.title or site_name)
     summary = html.unescape(page.meta.get("description") or "") or config.site_description or ""
-    folder, _, name = src.rpartition("/")
-    doc_id = event_id = None
-    if document_id(src) in documents:
-        doc_id = document_id(src)
-    elif folder == "events" and name != "index.md":
-        event_id = name[:-3]
+    doc_id = document_id(src) if document_id(src) in documents else None
+    page_event = event_id(src) if doc_id is None else None
     events = {event.id: event for event in catalog.events}
     og_type = "website"
     # Site-relative paths (the template makes them relative to the page, as Material does for its RSS
@@ -131,10 +128,11 @@ def head_metadata(page, config, catalog: Catalog, documents: dict[str, RenderedD
         if item.doc.published is not None:
             extra_meta.append(("property", "article:published_time", item.doc.published.iso()))
         extra_meta.append(("property", "article:section", item.doc.kind_label))
-    elif event_id in events:
-        data = event_page_data(events[event_id], catalog, urls)
+    elif page_event in events:
+        data = event_page_data(events[page_event], catalog, urls)
     else:
-        kind = "WebSite" if page.is_homepage else "CollectionPage" if name == "index.md" else "WebPage"
+        listing = src.rpartition("/")[2] == "index.md"
+        kind = "WebSite" if page.is_homepage else "CollectionPage" if listing else "WebPage"
         data = {"@context": SCHEMA_ORG, "@type": kind, "name": title, "description": summary, "url": url}
         if kind != "WebSite":
             data["isPartOf"] = {"@type": "WebSite", "name": site_name, "url": site_url}

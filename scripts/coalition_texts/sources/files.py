@@ -15,6 +15,7 @@ import stat
 from pathlib import Path
 
 from coalition_texts.model.errors import SourceError
+from coalition_texts.model.urls import SOURCES
 
 MAX_NAME = 255  # bytes in one path component (NAME_MAX on Linux and macOS)
 MAX_PATH = 1024
@@ -23,7 +24,7 @@ MAX_PATH = 1024
 def sources_root(path: Path) -> Path:
     """The `sources/` folder `path` is in (its nearest ancestor of that name), else its own folder."""
     for parent in path.parents:
-        if parent.name == "sources":
+        if parent.name == SOURCES:
             return parent
     return path.parent
 

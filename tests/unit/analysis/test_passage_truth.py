@@ -4,6 +4,7 @@ renamings found; the same output in every process)."""
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -11,16 +12,25 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coalition_bench.passage_truth import HELD_OUT, evaluate, load, report
+from coalition_bench.passage_truth import HELD_OUT, GroundTruth, evaluate, load, report
 from coalition_texts.analysis.passages import Text, find_passages
 from tests.base import ROOT
 
-TRUTH = load()
-HELD_OUT_TRUTH = load(folder=HELD_OUT)
+
+@functools.cache
+def truth() -> GroundTruth:
+    """The ground truth of coalition_bench/passage_truth.py, loaded on first use."""
+    return load()
+
+
+@functools.cache
+def held_out() -> GroundTruth:
+    """The held-out set (never tuned on), loaded on first use."""
+    return load(folder=HELD_OUT)
 
 
 def test_ground_truth_precision_and_recall():
-    score = evaluate(TRUTH)
+    score = evaluate(truth())
     print(report(score, "Ground truth"))  # shown with pytest -s, and on failure
     assert score.precision >= 0.95 and score.recall >= 0.9, report(score)
     assert not score.wrong_labels, report(score)
@@ -28,7 +38,7 @@ def test_ground_truth_precision_and_recall():
 
 def test_held_out_precision_and_recall():
     """The set written after the thresholds were set, and never tuned on: the same goals."""
-    score = evaluate(HELD_OUT_TRUTH)
+    score = evaluate(held_out())
     print(report(score, "Held-out set"))
     assert score.precision >= 0.95 and score.recall >= 0.9, report(score)
     assert not score.wrong_labels, report(score)
@@ -36,12 +46,12 @@ def test_held_out_precision_and_recall():
 
 def test_held_out_set_is_apart_from_the_ground_truth():
     """No text of one set is in the other; the held-out set scores only pairs with its own texts."""
-    own = {text.id for text in HELD_OUT_TRUTH.texts if text.id.startswith("ho-")}
-    assert own and HELD_OUT_TRUTH.scored == own
-    assert not own & {text.id for text in TRUTH.texts}
-    assert not {text.id for text in HELD_OUT_TRUTH.texts if text.id.startswith("gt-")}
-    assert all({a, b} & own for a, _, b, _ in HELD_OUT_TRUTH.expected)
-    assert {doc for a, _, b, _ in HELD_OUT_TRUTH.expected for doc in (a, b)} >= own - {
+    own = {text.id for text in held_out().texts if text.id.startswith("ho-")}
+    assert own and held_out().scored == own
+    assert not own & {text.id for text in truth().texts}
+    assert not {text.id for text in held_out().texts if text.id.startswith("gt-")}
+    assert all({a, b} & own for a, _, b, _ in held_out().expected)
+    assert {doc for a, _, b, _ in held_out().expected for doc in (a, b)} >= own - {
         "ho-cochairs-niamey-title",
         "ho-stock-phrases-oped",
     }
@@ -49,8 +59,8 @@ def test_held_out_set_is_apart_from_the_ground_truth():
 
 def test_ground_truth_covers_every_pattern():
     """Each text of the ground truth is in at least one expected pair, or in none on purpose (stock phrases)."""
-    in_pairs = {doc for a, _, b, _ in TRUTH.expected for doc in (a, b)}
-    ground_truth_texts = {text.id for text in TRUTH.texts if text.id.startswith("gt-")}
+    in_pairs = {doc for a, _, b, _ in truth().expected for doc in (a, b)}
+    ground_truth_texts = {text.id for text in truth().texts if text.id.startswith("gt-")}
     assert ground_truth_texts - in_pairs == {"gt-analysis-stock-phrases"}
 
 

@@ -1,0 +1,53 @@
+"""What the browser tests do in a page: open Material's search and type a query, run axe-core."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.base import ROOT
+
+SEARCH_INPUT = "input.md-search__input"
+META = ".md-search-result__meta"
+# Material's placeholders while the index loads and before anything is typed.
+NOT_YET = ("Initializing search", "Type to start searching")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def open_search(page: Page) -> None:
+    """Open the search box; on a phone it is behind the header's search button."""
+    button = page.locator('label.md-header__button[for="__search"]')
+    if page.locator("#__search").is_checked():
+        page.locator(SEARCH_INPUT).focus()
+    elif button.is_visible():
+        button.click()
+        expect(page.locator(SEARCH_INPUT)).to_be_focused()
+    else:
+        page.locator(SEARCH_INPUT).click()
+
+
+def search(page: Page, query: str) -> None:
+    """Type the query into Material's search box and wait for the results of the whole query."""
+    open_search(page)
+    page.locator(SEARCH_INPUT).fill(query)
+    page.locator(SEARCH_INPUT).press("End")  # Material queries on keyup
+    page.wait_for_function(
+        "([selector, waiting]) => { const meta = document.querySelector(selector);"
+        " return meta && !waiting.some(text => meta.textContent.includes(text)); }",
+        arg=[META, list(NOT_YET)],
+        timeout=20_000,
+    )
+
+
+def axe_violations(page, axe_source: str) -> list[str]:
+    # Colours read midway through a CSS transition (search results fading in as the query is typed)
+    # are neither the start nor the end state: let running transitions finish before measuring.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000)
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    found = []
+    for violation in result["violations"]:
+        for node in violation["nodes"]:
+            summary = " ".join(node["failureSummary"].split())
+            found.append(f"{violation['id']} at {' '.join(node['target'])}: {summary}")
+    return found

@@ -1,0 +1,1 @@
+"""Unit tests of coalition_texts/analysis/, one file per module."""

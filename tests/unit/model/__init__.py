@@ -1,0 +1,1 @@
+"""Unit tests of coalition_texts/model/, one file per module."""

@@ -1,0 +1,1 @@
+"""Unit tests of coalition_texts/pages/, one file per module."""

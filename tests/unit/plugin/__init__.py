@@ -1,0 +1,1 @@
+"""Unit tests of coalition_texts/plugin/, one file per module."""

@@ -1,0 +1,1 @@
+"""Unit tests of coalition_texts/postbuild/, one file per module."""

@@ -1,0 +1,1 @@
+"""Unit tests of coalition_texts/sources/, one file per module."""
