@@ -342,7 +342,14 @@ def _first_uses(mark: Callable[[str, set[str]], str]) -> Callable[[str], str]:
 def documents_index(catalog: Catalog) -> str:
     count = len(catalog.documents)
     return (
-        front_matter({"title": "Documents", "description": f"All {count} documents of the collection."})
+        # `scripts`: what overrides/main.html loads on this page only (the list's filters).
+        front_matter(
+            {
+                "title": "Documents",
+                "description": f"All {count} documents of the collection.",
+                "scripts": ["javascripts/document-filters.js"],
+            }
+        )
         + "\n# Documents\n\n"
         + f"All {count} documents, newest first (undated ones last). The label beside each says what kind"
         f" of source it is (see [About this site]({PREFIX}about.md#kinds-of-source)). A date, title or publisher"
