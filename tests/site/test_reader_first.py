@@ -69,6 +69,8 @@ def test_byline_keeps_the_supplied_marks(built_site):
         # The separators are drawn by CSS: no "·" in the text, so none can start a wrapped line.
         assert "·" not in byline.get_text(), doc.id
         assert (doc.published.human() if doc.published else "undated") in text, doc.id
+        if doc.published:  # a date never wraps inside ("12 / May 2022" on a phone)
+            assert "\u00a0".join(doc.published.human().split()) in byline.get_text(), doc.id
         if doc.url:
             assert byline.select_one(f'a[href="{doc.url}"]').get_text().startswith("original\u00a0address"), doc.id
 

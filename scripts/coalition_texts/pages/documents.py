@@ -169,7 +169,7 @@ def byline(doc: Document) -> str:
     publisher = md_breakable(doc.publisher)
     if doc.publisher_supplied:
         publisher += "\u00a0" + supplied_mark(SUPPLIED, NOT_IN_TEXT["publisher"])
-    date = md_escape(doc.published.human()) if doc.published else "undated"
+    date = md_escape(doc.published.human()).replace(" ", "\u00a0") if doc.published else "undated"  # "12 May" whole
     if mark := supplied_date_mark(doc):  # as in the listings
         date += "\u00a0" + supplied_mark(mark, date_supplied_explanation(doc))
     parts = [kind_badge(doc), publisher, date]
