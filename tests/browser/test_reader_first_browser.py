@@ -288,6 +288,41 @@ def test_phone_menu_shows_the_document_sections(browser, built_site, site_url):
     context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_phone_menu_opens_and_closes_by_keyboard(browser, built_site, site_url, scheme):
+    context = context_for(browser, "phone", color_scheme=scheme)
+    page = context.new_page()
+    longest = page_types(built_site)["documents/*"]
+    page.goto(f"{site_url}/{longest}")
+    drawer = "getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility"
+    # Tab reaches the menu button (docs/javascripts/menu-button.js), a button with a name and a state.
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('label[for=\"__drawer\"]')"):
+            break
+    else:
+        pytest.fail("Tab never reached the menu button")
+    button = page.locator('.md-header label[for="__drawer"]')
+    assert button.get_attribute("role") == "button" and button.get_attribute("aria-label") == "Menu"
+    assert button.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"{drawer} === 'visible'")
+    assert button.get_attribute("aria-expanded") == "true"
+    # The drawer's links take focus now, and Escape closes it, the focus back on the button.
+    page.locator("nav.md-nav--primary a.md-nav__link").first.focus()
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"{drawer} === 'hidden'")
+    assert page.evaluate("document.activeElement.matches('label[for=\"__drawer\"]')")
+    assert button.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Space")  # a button opens on Space too
+    page.wait_for_function(f"{drawer} === 'visible'")
+    assert axe_violations(page, AXE.read_text(encoding="utf-8")) == []  # the open menu, its button named
+    page.keyboard.press("Space")
+    page.wait_for_function(f"{drawer} === 'hidden'")
+    context.close()
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_link_to_a_missing_paragraph_says_so_and_gives_the_range(browser, built_site, site_url, size):
     context = context_for(browser, size)
