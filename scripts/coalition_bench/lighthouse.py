@@ -187,8 +187,9 @@ def section(types: dict[str, str], scores: dict[str, dict[str, list[dict]]], loa
         f"`python3 -m coalition_bench.lighthouse --runs {runs}`: Lighthouse (npm, mobile defaults, Debian's "
         "Chromium), the site served with gzip on 127.0.0.1; each page type audited in the project's build and in "
         "a bare Material build of the same pages (no extra CSS, JavaScript or overrides), taking turns. Median "
-        f"(lowest–highest) of {runs} runs. Load average (1, 5, 15 min) before each round and at the end: "
-        f"{'; '.join(loads)} (2 shared cores: a busy machine lowers performance in both builds).",
+        f"(lowest–highest) of {runs} run{'s' if runs != 1 else ''}. Load average (1, 5, 15 min) before each "
+        f"round and at the end: {'; '.join(loads)} ({os.cpu_count()} cores; a busy machine lowers performance in "
+        "both builds).",
         "",
         "| page type | performance | bare Material: performance | accessibility | best practices | SEO |",
         "|---|---:|---:|---:|---:|---:|",
