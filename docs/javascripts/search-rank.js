@@ -5,10 +5,10 @@
  * a whole word wants the paragraphs that use that word first. Material offers no setting for this
  * (its query transformation, which adds the trailing wildcard, runs inside its search worker), and
  * no index can tell the two apart, since the query decides which words are whole. So this script
- * adjusts the scores of the results the worker sends, before Material renders them: a hit counts
- * half for each query word it holds only as the start of a longer word (in its title, text, or the
- * searched-but-hidden fields of scripts/search_index.py). Nothing else changes: the same hits,
- * grouped by page as Material groups them, re-sorted by the adjusted scores.
+ * adjusts the results the worker sends, before Material renders them: a hit that holds fewer query
+ * words only as the start of a longer word (in its title, text, or the searched-but-hidden fields of
+ * scripts/search_index.py) comes first, and its score counts half for each such word. Nothing else
+ * changes: the same hits, grouped by page as Material groups them, re-sorted.
  *
  * It wraps the browser's Worker before Material's bundle creates the search worker, so it is loaded
  * just before the bundle (overrides/main.html, block `scripts`), after the iframe-worker shim that the
@@ -51,30 +51,44 @@
       .filter(function (word) { return word.length > 0; });
   }
 
+  /* How many query words a hit holds only as the start of a longer word, and its score, halved for each. */
   function adjusted(item, queryWords) {
     var text = [item.title, item.heading, item.text, item.variants, item.topics].map(plain).join(" \n ");
-    var factor = 1;
-    queryWords.forEach(function (word) {
-      if (occurrence(text, word) === 1) factor *= PREFIX_ONLY;
-    });
-    return item.score * factor;
+    var found = queryWords.map(function (word) { return occurrence(text, word); });
+    var prefixOnly = found.filter(function (how) { return how === 1; }).length;
+    return {prefixOnly: prefixOnly, holds: found.some(Boolean), score: item.score * Math.pow(PREFIX_ONLY, prefixOnly)};
+  }
+
+  /* Fewer words held only as a prefix first, whatever the scores ("Niger" above "Nigerian"); then the
+     higher score. Stable: equal hits keep the worker's order. */
+  function before(a, b) {
+    return a[0].prefixOnly - b[0].prefixOnly || b[0].score - a[0].score || a[1] - b[1];
   }
 
   function rerank(result, query, separator) {
     var queryWords = words(query, separator);
     if (!queryWords.length || !result || !Array.isArray(result.items)) return result;
+    var ranks = new Map();
     var groups = result.items.map(function (group) {
-      var items = group.map(function (item) { return Object.assign({}, item, {score: adjusted(item, queryWords)}); });
-      // Stable: equal scores keep the worker's order.
-      items = items.map(function (item, index) { return [item, index]; })
-        .sort(function (a, b) { return b[0].score - a[0].score || a[1] - b[1]; })
-        .map(function (pair) { return pair[0]; });
-      return items;
+      return group.map(function (item) {
+        var rank = adjusted(item, queryWords);
+        var ranked = Object.assign({}, item, {score: rank.score});
+        ranks.set(ranked, rank);
+        return ranked;
+      }).map(function (item, index) { return [ranks.get(item), index, item]; })
+        .sort(before)
+        .map(function (triple) { return triple[2]; });
     });
-    var best = function (group) { return group.length ? group[0].score : 0; };
-    groups = groups.map(function (group, index) { return [group, index]; })
-      .sort(function (a, b) { return best(b[0]) - best(a[0]) || a[1] - b[1]; })
-      .map(function (pair) { return pair[0]; });
+    // A page's place is that of its best hit among those that hold a query word as written (a page's own
+    // entry, shown above its hits, may hold none).
+    var best = function (group) {
+      var holding = group.filter(function (item) { return ranks.get(item).holds; });
+      var first = (holding.length ? holding : group)[0];
+      return first ? ranks.get(first) : {prefixOnly: Infinity, score: 0};
+    };
+    groups = groups.map(function (group, index) { return [best(group), index, group]; })
+      .sort(before)
+      .map(function (triple) { return triple[2]; });
     return Object.assign({}, result, {items: groups});
   }
 

@@ -309,6 +309,8 @@ def write_report(args: argparse.Namespace, rows: list[dict], scores: dict, audit
         for name, score in scores.items():
             values = " | ".join(f"{score[c]:.2f}" for c in lighthouse.CATEGORIES)
             text.append(f"| {name} (`/{audited[name]}`) | {values} |")
+    if kept := lighthouse.kept_section(args.out):  # coalition_bench.lighthouse's own section stays
+        text += ["", *kept.rstrip("\n").split("\n")]
     report = "\n".join(line for i, line in enumerate(text) if line or (i and text[i - 1])) + "\n"
     args.out.write_text(report, encoding="utf-8")
     return report

@@ -1,23 +1,44 @@
-"""Lighthouse scores of built pages: serve a site folder on 127.0.0.1 (gzip, as web servers do) and audit.
+"""Lighthouse scores of every page type, against a bare Material build of the same pages, in one run.
 
-    python3 -m coalition_bench.lighthouse site/ "" documents/<id>/      # prints one line per page
+    python3 -m coalition_bench.lighthouse                    # writes its section of benchmarks/results.md
+    python3 -m coalition_bench.lighthouse --runs 5 --out /tmp/lighthouse.md
+    python3 -m coalition_bench.lighthouse --site site/ "" documents/<id>/   # prints one line per page
+
+The project is copied to a scratch folder and built twice: the real build, and a bare Material build of
+the same docs/ (coalition_bench.build.bare_config: Material and its search, no extra CSS, JavaScript
+or template overrides). Each page type found in the built site (`page_types`: the home page, every page
+of the main navigation, the largest page of each collection, the 404 page and the search results) is
+audited in both, taking turns, `--runs` times, so that the machine's load weighs on both alike. The
+median and the range of each score go into the section "Lighthouse per page type" of `--out`
+(the rest of the file is left as it is). Lighthouse scales the CPU time it observes: on a shared
+machine, read the two builds against each other, not the scores alone.
 
 Lighthouse is the npm package pinned in package.json (`npm ci`), run with its mobile defaults against
-Debian's Chromium (CHROME_PATH=/usr/bin/chromium). Used by coalition_bench.build; never by the tests.
+Debian's Chromium (CHROME_PATH=/usr/bin/chromium), the site served with gzip on 127.0.0.1 as web
+servers do. Used by coalition_bench.build too; never by the tests.
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import json
 import os
+import re
+import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
-from coalition_bench.harness import CHROMIUM, project_root, serve
+from coalition_bench.harness import CHROMIUM, copy_project, mkdocs_build, project_root, serve
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+SECTION = "## Lighthouse per page type"
+SEARCH_WORDS = "Marrakesh"  # the search results page type: the home page opened with `?q=` (search.share)
 
 
 def lighthouse_command() -> Path:
@@ -56,7 +77,172 @@ def audit_pages(site: Path, pages: dict[str, str]) -> dict[str, dict[str, float]
         return {name: audit(f"{base}/{path}") for name, path in pages.items()}
 
 
+class _NavLinks(HTMLParser):
+    """The addresses of the links inside Material's main navigation (`nav.md-nav--primary`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0  # open <nav> elements, counted from the primary one
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "nav" and (self.depth or "md-nav--primary" in (values.get("class") or "").split()):
+            self.depth += 1
+        elif tag == "a" and self.depth and values.get("href"):
+            self.links.append(values["href"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav" and self.depth:
+            self.depth -= 1
+
+
+def _page_file(site: Path, href: str) -> Path | None:
+    """The HTML file a link of the home page leads to, if it is a page of the site."""
+    parts = urlsplit(urljoin("http://site.invalid/", href))
+    if parts.netloc != "site.invalid":
+        return None
+    target = site / parts.path.lstrip("/")
+    target = target / "index.html" if target.is_dir() else target
+    return target if target.is_file() and target.suffix == ".html" else None
+
+
+def page_types(site: Path) -> dict[str, str]:
+    """One page of each kind in the built `site`: name -> address relative to the site root.
+
+    The home page and every page of the main navigation (each a kind of its own: a listing, the
+    glossary, the timeline...); for each top-level section, the largest of its pages the navigation
+    does not list (a collection's pages: the longest document, the biggest comparison); the 404 page
+    and the search results (the home page with `?q=`)."""
+    nav = _NavLinks()
+    nav.feed((site / "index.html").read_text(encoding="utf-8"))
+    listed = {page for href in nav.links if (page := _page_file(site, href))}
+    types = {"home": "", "search results": f"?q={SEARCH_WORDS}"}
+    collections: dict[str, list[Path]] = {}
+    for page in sorted(site.rglob("*.html")):
+        relative = page.relative_to(site).as_posix()
+        address = relative.removesuffix("index.html")
+        if relative in ("index.html", "404.html") or "/" not in relative:
+            continue
+        if page in listed:
+            types[address.rstrip("/")] = address
+        else:
+            collections.setdefault(relative.split("/")[0], []).append(page)
+    for section, pages in sorted(collections.items()):
+        largest = max(pages, key=lambda p: (p.stat().st_size, p.as_posix()))
+        types[f"{section}/* (largest)"] = largest.relative_to(site).as_posix().removesuffix("index.html")
+    if (site / "404.html").is_file():
+        types["404"] = "404.html"
+    return types
+
+
+def build_both(work: Path) -> tuple[Path, Path]:
+    """The real site and the bare Material site of the same pages, built in a scratch copy."""
+    from coalition_bench.build import EPOCH, bare_config  # build.py imports this module
+
+    project = copy_project(project_root(), work / "project")
+    site, bare = project / "site", work / "bare"
+    result = mkdocs_build(project, site, env=EPOCH)
+    if result.returncode:
+        raise SystemExit(f"the build failed:\n{result.stderr}")
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare_config(project)), "-d", str(bare)]
+    subprocess.run(command, cwd=project, check=True, env={**os.environ, **EPOCH}, capture_output=True)
+    return site, bare
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def compare(site: Path, bare: Path, runs: int) -> Iterator[tuple[dict[str, str], dict[str, dict[str, list]], list]]:
+    """Every page type audited `runs` times in both sites, taking turns; after each round, the scores so far
+    and the load averages (before each round, and now)."""
+    types = page_types(site)
+    scores: dict[str, dict[str, list[dict]]] = {name: {"project": [], "bare": []} for name in types}
+    loads: list[str] = []
+    with contextlib.ExitStack() as stack:
+        bases = {"project": stack.enter_context(serve(site, compress=True))}
+        bases["bare"] = stack.enter_context(serve(bare, compress=True))
+        for round_ in range(runs):
+            loads.append(load_average())
+            for name, address in types.items():
+                for which, base in bases.items():
+                    scores[name][which].append(audit(f"{base}/{address}"))
+                project, plain = scores[name]["project"][-1], scores[name]["bare"][-1]
+                print(f"{round_ + 1}/{runs} {name}: project {project}, bare {plain['performance']}", flush=True)
+            yield types, scores, [*loads, load_average()]
+
+
+def _spread(values: list[float]) -> str:
+    low, high = min(values), max(values)
+    middle = f"{statistics.median(values):.2f}"
+    return middle if low == high else f"{middle} ({low:.2f}–{high:.2f})"
+
+
+def section(types: dict[str, str], scores: dict[str, dict[str, list[dict]]], loads: list[str], runs: int) -> str:
+    """The report's section: per page type, the median and range of each score, the bare build's beside it."""
+    lines = [
+        SECTION,
+        "",
+        f"`python3 -m coalition_bench.lighthouse --runs {runs}`: Lighthouse (npm, mobile defaults, Debian's "
+        "Chromium), the site served with gzip on 127.0.0.1; each page type audited in the project's build and in "
+        "a bare Material build of the same pages (no extra CSS, JavaScript or overrides), taking turns. Median "
+        f"(lowest–highest) of {runs} run{'s' if runs != 1 else ''}. Load average (1, 5, 15 min) before each "
+        f"round and at the end: {'; '.join(loads)} ({os.cpu_count()} cores; a busy machine lowers performance in "
+        "both builds).",
+        "",
+        "| page type | performance | bare Material: performance | accessibility | best practices | SEO |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, address in types.items():
+        project, bare = scores[name]["project"], scores[name]["bare"]
+        others = " | ".join(_spread([run[c] for run in project]) for c in CATEGORIES[1:])
+        lines.append(
+            f"| {name} (`/{address}`) | {_spread([run['performance'] for run in project])} "
+            f"| {_spread([run['performance'] for run in bare])} | {others} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def replace_section(report: str, text: str) -> str:
+    """`report` with its section "Lighthouse per page type" replaced by `text` (added at the end if absent)."""
+    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+    if pattern.search(report):
+        return pattern.sub(lambda _: text + "\n", report, count=1).rstrip("\n") + "\n"
+    return report.rstrip("\n") + "\n\n" + text
+
+
+def kept_section(path: Path) -> str:
+    """The section as last written in `path` ("" if none): coalition_bench.build rewrites the rest of the file."""
+    if not path.is_file():
+        return ""
+    found = re.search(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", path.read_text(encoding="utf-8"), re.M | re.S)
+    return found.group(0).rstrip("\n") + "\n" if found else ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="audits of each page type in each build")
+    parser.add_argument("--out", type=Path, default=Path("benchmarks") / "results.md")
+    parser.add_argument("--site", type=Path, help="audit these pages of a built site instead, and print the scores")
+    parser.add_argument("pages", nargs="*", help="with --site: addresses relative to the site root")
+    args = parser.parse_args(argv)
+    if args.site:
+        for path, page_scores in audit_pages(args.site, {p: p for p in args.pages or [""]}).items():
+            print(path or "/", " ".join(f"{k}={v:.2f}" for k, v in page_scores.items()))
+        return 0
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    text = ""
+    with tempfile.TemporaryDirectory(prefix="lighthouse-") as scratch:
+        site, bare = build_both(Path(scratch))
+        # Written after each round, so that a run stopped early still leaves what it measured.
+        for round_, (types, scores, loads) in enumerate(compare(site, bare, args.runs), start=1):
+            text = section(types, scores, loads, round_)
+            report = args.out.read_text(encoding="utf-8") if args.out.is_file() else ""
+            args.out.write_text(replace_section(report, text), encoding="utf-8")
+    print(text)
+    return 0
+
+
 if __name__ == "__main__":
-    folder, *paths = sys.argv[1:]
-    for path, scores in audit_pages(Path(folder), {p: p for p in paths}).items():
-        print(path or "/", " ".join(f"{k}={v:.2f}" for k, v in scores.items()))
+    sys.exit(main())

@@ -53,6 +53,23 @@ SELECT_SPAN = (
 )
 
 
+# Whether the focused element is drawn where the reader sees it: visible, inside the window, with a size.
+# A visually hidden control is seen through its drawn label (the palette switch: a11y.css outlines the label).
+FOCUS_SHOWN_JS = """() => {
+  const element = document.activeElement;
+  const palette = element.closest('[data-md-component="palette"]');
+  const drawn = [element, ...(element.labels || []), ...(palette ? palette.querySelectorAll('label') : [])];
+  const shown = drawn.some(el => {
+    const box = el.getBoundingClientRect();
+    return el.checkVisibility({visibilityProperty: true, opacityProperty: true})
+      && box.width > 1 && box.height > 1 && box.right > 0 && box.bottom > 0
+      && box.left < innerWidth && box.top < innerHeight;
+  });
+  const box = element.getBoundingClientRect();
+  return {shown, what: element.outerHTML.slice(0, 100) + ` at ${Math.round(box.left)},${Math.round(box.top)}`};
+}"""
+
+
 def context_for(browser, size: str, **options):
     width, height = SIZES[size]
     phone = size == "phone"
@@ -127,14 +144,22 @@ def test_keyboard_reaches_the_first_paragraph_within_25_tabs(browser, built_site
     page = context.new_page()
     page.goto(f"{site_url}/{longest}")
     page.wait_for_function("document.querySelectorAll('.doc-text .para-tools').length > 0")
+    unseen = []
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
         if page.evaluate("!!document.activeElement.closest('.doc-text p.para[data-n=\"1\"]')"):
             break
+        # Every stop on the way is one the reader sees: not in the closed menu drawer, not off screen
+        # (once the theme's transitions, such as the skip link sliding in, have run).
+        page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+        stop = page.evaluate(FOCUS_SHOWN_JS)
+        if not stop["shown"]:
+            unseen.append(stop["what"])
     else:
         stops = page.evaluate("document.activeElement.outerHTML.slice(0, 80)")
         pytest.fail(f"¶ 1 not reached in {MAX_TABS} Tabs on {longest} (at {stops})")
     context.close()
+    assert not unseen, unseen
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -238,7 +263,16 @@ def test_phone_menu_shows_the_document_sections(browser, built_site, site_url):
     page = context.new_page()
     for doc_id in document_ids(built_site):
         page.goto(f"{site_url}/documents/{doc_id}/")
+        # The closed drawer takes no focus (docs/stylesheets/a11y.css); opened, its links do.
+        home = page.locator("nav.md-nav--primary a.md-nav__link").first
+        home.focus()
+        assert not page.evaluate("document.activeElement.closest('.md-sidebar--primary')"), doc_id
         page.click("label.md-header__button[for='__drawer']")
+        page.wait_for_function(
+            "getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility === 'visible'"
+        )
+        home.focus()
+        assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), doc_id
         title = page.locator("nav.md-nav--primary label.md-nav__link--active[for='__toc']")
         title.wait_for(state="visible")
         title.click()
@@ -251,6 +285,41 @@ def test_phone_menu_shows_the_document_sections(browser, built_site, site_url):
         page.wait_for_timeout(300)
         heading = page.evaluate("document.getElementById('cite-this-document').getBoundingClientRect().top")
         assert 0 <= heading < SIZES["phone"][1], doc_id
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_phone_menu_opens_and_closes_by_keyboard(browser, built_site, site_url, scheme):
+    context = context_for(browser, "phone", color_scheme=scheme)
+    page = context.new_page()
+    longest = page_types(built_site)["documents/*"]
+    page.goto(f"{site_url}/{longest}")
+    drawer = "getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility"
+    # Tab reaches the menu button (docs/javascripts/menu-button.js), a button with a name and a state.
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('label[for=\"__drawer\"]')"):
+            break
+    else:
+        pytest.fail("Tab never reached the menu button")
+    button = page.locator('.md-header label[for="__drawer"]')
+    assert button.get_attribute("role") == "button" and button.get_attribute("aria-label") == "Menu"
+    assert button.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"{drawer} === 'visible'")
+    assert button.get_attribute("aria-expanded") == "true"
+    # The drawer's links take focus now, and Escape closes it, the focus back on the button.
+    page.locator("nav.md-nav--primary a.md-nav__link").first.focus()
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"{drawer} === 'hidden'")
+    assert page.evaluate("document.activeElement.matches('label[for=\"__drawer\"]')")
+    assert button.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Space")  # a button opens on Space too
+    page.wait_for_function(f"{drawer} === 'visible'")
+    assert axe_violations(page, AXE.read_text(encoding="utf-8")) == []  # the open menu, its button named
+    page.keyboard.press("Space")
+    page.wait_for_function(f"{drawer} === 'hidden'")
     context.close()
 
 
@@ -301,3 +370,100 @@ def test_404_page_offers_search_documents_and_events(browser, site_url, size, sc
     page.locator(".md-search-result__item").first.wait_for()
     assert page.locator("input.md-search__input").input_value() == "Marrakesh"
     context.close()
+
+
+# The byline as drawn: its lines, whether it would fit one line, and the parts on each side of a separator
+# (the line of the last word before it and of the first word after it).
+BYLINE_JS = """() => {
+  const byline = document.querySelector('article .doc-byline');
+  const words = element => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {acceptNode: node =>
+      node.parentElement.closest('.visually-hidden') || !node.data.trim()
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+    const nodes = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+    return nodes;
+  };
+  const lineOf = (node, at) => {
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 1);
+    const box = range.getBoundingClientRect();
+    return Math.round(box.top + box.height / 2);
+  };
+  const half = parseFloat(getComputedStyle(byline).lineHeight) / 2;
+  const parts = [...byline.querySelectorAll(':scope > .doc-byline__part')];
+  const joins = parts.slice(1).map((part, i) => {
+    const before = words(parts[i]).at(-1), after = words(part)[0];
+    const end = before.data.trimEnd().length - 1, start = after.data.length - after.data.trimStart().length;
+    return {after: after.data.trim().slice(0, 30), separator: getComputedStyle(part, '::before').content,
+            same: Math.abs(lineOf(before, end) - lineOf(after, start)) < half};
+  });
+  // Lines: the middles of the characters, grouped where they lie within half a line of each other.
+  const middles = words(byline).flatMap(node => [...Array(node.data.length).keys()]
+    .filter(i => node.data[i].trim()).map(i => lineOf(node, i))).sort((a, b) => a - b);
+  const lines = new Set();
+  let top = -Infinity;
+  for (const middle of middles) if (middle - top > half) lines.add(top = middle);
+  const width = byline.getBoundingClientRect().width;
+  byline.style.width = 'max-content';
+  const fits = byline.getBoundingClientRect().width <= width;
+  byline.style.width = '';
+  return {joins, lines: lines.size, fits, overflow: byline.scrollWidth > byline.clientWidth + 1};
+}"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_byline_wraps_cleanly_without_separators_at_line_ends(browser, built_site, site_url, long_site, size):
+    _, long_built, long_url = long_site
+    context = context_for(browser, size)
+    page = context.new_page()
+    problems = []
+    for url, site in ((site_url, built_site), (long_url, long_built)):
+        for doc_id in document_ids(site):
+            page.goto(f"{url}/documents/{doc_id}/")
+            line = page.evaluate(BYLINE_JS)
+            for join in line["joins"]:
+                if '"·"' not in join["separator"].replace("\u00a0", "").replace(" ", ""):
+                    problems.append(f"{doc_id}: no separator before {join['after']!r} ({join['separator']})")
+                # The words on both sides of a separator share its line: it neither starts nor ends one.
+                if not join["same"]:
+                    problems.append(f"{doc_id}: a line breaks beside the separator before {join['after']!r}")
+            if line["overflow"]:
+                problems.append(f"{doc_id}: the byline is wider than its column")
+            # One compact line wherever it fits (on a desktop screen, the byline of each of today's texts).
+            if line["fits"] and line["lines"] > 1:
+                problems.append(f"{doc_id}: the byline takes {line['lines']} lines where one would do")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+# How a kind badge and a supplied mark are drawn: a label in a box, and quiet words with a dotted underline.
+MARKS_JS = """() => [...document.querySelectorAll('article .kind-badge, article .supplied')]
+  .filter(el => el.checkVisibility()).map(el => {
+    const style = getComputedStyle(el);
+    return {kind: el.classList.contains('kind-badge') ? 'badge' : 'supplied', text: el.textContent.trim(),
+            border: parseFloat(style.borderTopWidth), underline: style.textDecorationLine.includes('underline')
+            && style.textDecorationStyle === 'dotted', italic: style.fontStyle === 'italic'};
+  })"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_supplied_marks_do_not_look_like_kind_badges(browser, built_site, site_url, scheme):
+    context = context_for(browser, "desktop", color_scheme=scheme)
+    page = context.new_page()
+    paths = [f"documents/{doc_id}/" for doc_id in document_ids(built_site)] + ["documents/", "", "about/"]
+    paths += [f"events/{path.parent.name}/" for path in sorted((built_site / "events").glob("*/index.html"))]
+    seen: dict[str, int] = {"badge": 0, "supplied": 0}
+    problems = []
+    for path in paths:
+        page.goto(f"{site_url}/{path}")
+        for mark in page.evaluate(MARKS_JS):
+            seen[mark["kind"]] += 1
+            if mark["kind"] == "badge" and (mark["border"] < 1 or mark["underline"]):
+                problems.append(f"/{path}: the badge {mark['text']!r} is not a boxed label")
+            if mark["kind"] == "supplied" and (mark["border"] or not mark["underline"] or not mark["italic"]):
+                problems.append(f"/{path}: the mark {mark['text']!r} is not a quiet underlined note")
+    context.close()
+    assert seen["badge"] and seen["supplied"], seen
+    assert not problems, "\n".join(problems)

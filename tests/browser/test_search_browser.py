@@ -194,3 +194,27 @@ def test_offline_search_works_from_disk_without_other_hosts(browser, offline_sit
         context.close()
     elsewhere = sorted({url for url in requests if not url.startswith(("file:", "data:", "blob:", "about:"))})
     assert not elsewhere, f"the offline site asked other hosts for: {elsewhere}"
+
+
+def test_every_page_holding_the_whole_word_comes_before_those_with_only_a_longer_word(sized, site_url, built_site):
+    """ "Niger": each result group (a page) with a hit that says "Niger" comes before every group whose hits
+    only say "Nigerian", whatever the pages are (documents, events, overviews) and whatever their scores."""
+    entries = {entry["location"]: entry for entry in index_of(built_site)["docs"]}
+    sized.goto(site_url + "/")
+    search(sized, "Niger")
+    groups = sized.locator(".md-search-result__item").evaluate_all(
+        "items => items.map(li => [...li.querySelectorAll('a.md-search-result__link')]"
+        ".map(a => a.getAttribute('href')))"
+    )
+    kinds = []
+    for hrefs in groups:
+        found = set()
+        for href in hrefs:
+            entry = entries[re.sub(r"^https?://[^/]+/|\?[^#]*", "", href)]
+            fields = " ".join(str(entry.get(field) or "") for field in ("title", "text", "variants", "topics"))
+            shown = html_unescape(re.sub(r"<[^>]+>", " ", fields))
+            found.add("whole" if whole_word("Niger", shown) else "prefix" if "niger" in shown.lower() else "")
+        kinds.append("whole" if "whole" in found else "prefix" if "prefix" in found else "")
+    assert "whole" in kinds and "prefix" in kinds, kinds
+    last_whole = len(kinds) - 1 - kinds[::-1].index("whole")
+    assert kinds.index("prefix") > last_whole, list(zip([g[0] for g in groups], kinds, strict=True))

@@ -48,19 +48,29 @@ def test_document_page_is_title_byline_then_text_then_provenance(built_site):
 def test_byline_keeps_the_supplied_marks(built_site):
     for doc in catalog().documents:
         byline = soup(built_site / "documents" / doc.id / "index.html").select_one(".doc-byline")
-        text = " ".join(byline.get_text(" ").split())
-        assert text.startswith("title supplied ·") == doc.title_supplied, doc.id
-        assert doc.kind_label in text and " ".join(doc.publisher.split()) in text, doc.id
-        expected_flags = (
+        parts = [" ".join(part.get_text().split()) for part in byline.select(":scope > .doc-byline__part")]
+        text = " ".join(parts)
+        assert parts[0].startswith("title supplied: the text has no title") == doc.title_supplied, doc.id
+        assert parts[doc.title_supplied] == doc.kind_label, doc.id  # the kind's badge, on its own
+        assert " ".join(doc.publisher.split()) in text, doc.id
+        expected_marks = (
             doc.title_supplied
             + doc.publisher_supplied
             + bool(doc.date_supplied_parts and doc.published)
             + bool(doc.url and doc.url_supplied)
         )
-        assert len(byline.select(".flag")) == expected_flags, doc.id
+        marks = byline.select(".supplied")
+        assert len(marks) == expected_marks, doc.id
+        # Each mark says what it means to screen readers (the words after "supplied" are visually hidden).
+        for mark in marks:
+            assert mark.select_one(".visually-hidden").get_text().startswith(": "), (doc.id, mark)
+        # The separators are drawn by CSS: no "·" in the text, so none can start a wrapped line.
+        assert "·" not in byline.get_text(), doc.id
         assert (doc.published.human() if doc.published else "undated") in text, doc.id
+        if doc.published:  # a date never wraps inside ("12 / May 2022" on a phone)
+            assert "\u00a0".join(doc.published.human().split()) in byline.get_text(), doc.id
         if doc.url:
-            assert byline.select_one(f'a[href="{doc.url}"]').get_text().startswith("original address"), doc.id
+            assert byline.select_one(f'a[href="{doc.url}"]').get_text().startswith("original\u00a0address"), doc.id
 
 
 def test_glossary_marks_once_per_page_never_in_headings_nor_tab_stops(built_site):

@@ -73,10 +73,19 @@ def supplied_date_mark(doc: Document) -> str:
     return f"{' and '.join(doc.date_supplied_parts)} supplied"
 
 
+def date_supplied_explanation(doc: Document) -> str:
+    """What of the date the text does not state, in words; "" where it states it all."""
+    if not doc.published or not doc.date_supplied_parts:
+        return ""
+    if doc.date_supplied_parts == doc.published.parts:
+        return "not stated in the text"
+    return supplied_parts_phrase(doc.published, doc.date_supplied_parts)
+
+
 def supplied_cell_note(doc: Document) -> str:
     """What follows a listing's date: "(supplied)", or "(year supplied)" where only the year is."""
     mark = supplied_date_mark(doc)
-    return f" ({mark})" if mark else ""
+    return " " + supplied_mark(f"({mark})") if mark else ""
 
 
 def event_links(doc: Document, catalog: Catalog, prefix: str) -> str:
@@ -87,8 +96,8 @@ def _card(doc: Document, catalog: Catalog, prefix: str) -> str:
     """One document of a list: its title, then kind, publisher, date and events (the list's filters read the data-*)."""
     events = " ".join(doc.events)
     # A supplied title or publisher is marked in the listing as on the page: not the text's own.
-    title_note = " (supplied)" if doc.title_supplied else ""
-    publisher_note = " (supplied)" if doc.publisher_supplied else ""
+    title_note = " " + supplied_mark("(supplied)") if doc.title_supplied else ""
+    publisher_note = " " + supplied_mark("(supplied)") if doc.publisher_supplied else ""
     return (
         f'<li class="doc-card" data-kind="{html_attr(doc.kind)}" data-events="{html_attr(events)}"'
         f' data-publisher="{html_attr(doc.publisher)}" markdown="block">\n'
@@ -124,46 +133,71 @@ def definition(term: str, value: str) -> str:
     return f"{term}\n:   {value}\n"
 
 
-def _flag(text: str) -> str:
-    return f' <span class="flag">{html_text(text)}</span>'
+SUPPLIED = "supplied"  # the byline's short mark; "About this document", after the text, says more
+# What each supplied mark of the byline means, read out by screen readers after the word "supplied".
+NOT_IN_TEXT = {
+    "title": "the text has no title",
+    "publisher": "not named in the text",
+    "address": "not in the text, from the project's notes on where it was found",
+}
 
 
-SUPPLIED = "supplied"  # the byline's short mark; the details after the text say what it means
+def supplied_mark(label: str, explanation: str = "") -> str:
+    """A quiet textual mark ("supplied", "(supplied)"): not a label like the kind badge, a note on the words
+    before it. Its `explanation` follows for screen readers (visually hidden); the details after the text
+    ("About this document") give it to every reader."""
+    hidden = f'<span class="visually-hidden">: {html_text(explanation)}</span>' if explanation else ""
+    return f'<span class="supplied">{html_text(label)}{hidden}</span>'
+
+
+def supplied_note(text: str) -> str:
+    """A mark in "About this document" that says in words what was supplied and why ("supplied: …")."""
+    return " " + supplied_mark(text)
+
+
+def _byline_part(content: str) -> str:
+    return f'<span class="doc-byline__part">{content}</span>'
 
 
 def byline(doc: Document) -> str:
-    """One line under the title: kind · publisher · date · original address, "supplied" marks kept."""
-    publisher = md_escape(doc.publisher) + (_flag(SUPPLIED) if doc.publisher_supplied else "")
-    date = md_escape(doc.published.human()) if doc.published else "undated"
+    """One line under the title: kind · publisher · date · original address, "supplied" marks kept.
+
+    Each part is a span; the separators are drawn by CSS between them, joined to the words beside them
+    (docs/stylesheets/site.css), so that a phone's second line never starts or ends with one."""
+    # A mark stays on the line of the words it qualifies (a no-break space); a publisher that is a web
+    # address may wrap after its dots and slashes.
+    publisher = md_breakable(doc.publisher)
+    if doc.publisher_supplied:
+        publisher += "\u00a0" + supplied_mark(SUPPLIED, NOT_IN_TEXT["publisher"])
+    date = md_escape(doc.published.human()).replace(" ", "\u00a0") if doc.published else "undated"  # "12 May" whole
     if mark := supplied_date_mark(doc):  # as in the listings
-        date += _flag(mark)
+        date += "\u00a0" + supplied_mark(mark, date_supplied_explanation(doc))
     parts = [kind_badge(doc), publisher, date]
     if doc.url:
-        parts.append(
-            f'[original address<span aria-hidden="true">\u00a0↗</span>](<{doc.url}>)'
-            + (_flag(SUPPLIED) if doc.url_supplied else "")
-        )
+        address = f'[original\u00a0address<span aria-hidden="true">\u00a0↗</span>](<{doc.url}>)'
+        if doc.url_supplied:
+            address += "\u00a0" + supplied_mark(SUPPLIED, NOT_IN_TEXT["address"])
+        parts.append(address)
     if doc.title_supplied:
-        parts.insert(0, _flag(f"title {SUPPLIED}").lstrip())
-    return " · ".join(parts) + "\n{: .doc-byline }\n"
+        parts.insert(0, supplied_mark(f"title {SUPPLIED}", NOT_IN_TEXT["title"]))
+    return '<p class="doc-byline" markdown="span">' + "".join(_byline_part(part) for part in parts) + "</p>\n"
 
 
 def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
     doc, source = item.doc, item.source
     precision = {"day": "", "month": " (month known, not the day)", "year": " (year known only)"}
     published = md_escape(doc.published.human()) + precision[doc.published.precision] if doc.published else "Unknown"
-    if doc.published and doc.date_supplied_parts:
-        if doc.date_supplied_parts == doc.published.parts:
-            published += _flag("supplied: not stated in the text")
-        else:
-            published += _flag(f"supplied: {supplied_parts_phrase(doc.published, doc.date_supplied_parts)}")
+    if explanation := date_supplied_explanation(doc):
+        published += supplied_note(f"{SUPPLIED}: {explanation}")
     if doc.date_note:
         published += "<br>" + md_with_links(doc.date_note)
-    publisher = md_escape(doc.publisher) + (_flag("supplied: not named in the text") if doc.publisher_supplied else "")
-    title = md_escape(doc.title) + (_flag("supplied: the text has no title") if doc.title_supplied else "")
+    publisher = md_escape(doc.publisher) + (
+        supplied_note(f"{SUPPLIED}: {NOT_IN_TEXT['publisher']}") if doc.publisher_supplied else ""
+    )
+    title = md_escape(doc.title) + (supplied_note(f"{SUPPLIED}: {NOT_IN_TEXT['title']}") if doc.title_supplied else "")
     address = f"[{md_escape(doc.url)}](<{doc.url}>)" if doc.url else "Not recorded"
     if doc.url and doc.url_supplied:
-        address += _flag("supplied: not in the text, from the project's notes on where it was found")
+        address += supplied_note(f"{SUPPLIED}: {NOT_IN_TEXT['address']}")
     original = f" (captured as {md_code(doc.original_file)})" if doc.original_file else ""
     parts = [
         definition("Title", title),
@@ -308,7 +342,14 @@ def _first_uses(mark: Callable[[str, set[str]], str]) -> Callable[[str], str]:
 def documents_index(catalog: Catalog) -> str:
     count = len(catalog.documents)
     return (
-        front_matter({"title": "Documents", "description": f"All {count} documents of the collection."})
+        # `scripts`: what overrides/main.html loads on this page only (the list's filters).
+        front_matter(
+            {
+                "title": "Documents",
+                "description": f"All {count} documents of the collection.",
+                "scripts": ["javascripts/document-filters.js"],
+            }
+        )
         + "\n# Documents\n\n"
         + f"All {count} documents, newest first (undated ones last). The label beside each says what kind"
         f" of source it is (see [About this site]({PREFIX}about.md#kinds-of-source)). A date, title or publisher"

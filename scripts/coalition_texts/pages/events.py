@@ -10,7 +10,7 @@ from __future__ import annotations
 from coalition_texts.model.records import Catalog, Event
 from coalition_texts.model.urls import EVENTS_INDEX, prefix
 from coalition_texts.model.urls import event_page as event_path
-from coalition_texts.pages.documents import definition, documents_list
+from coalition_texts.pages.documents import definition, documents_list, supplied_mark
 from coalition_texts.pages.evidence_links import Links
 from coalition_texts.pages.markdown import front_matter, md_escape, md_with_links
 from coalition_texts.sources.editorial import Editorial, EventText
@@ -20,7 +20,7 @@ def when_listed(event: Event) -> str:
     """An event's dates for a listing, marked where no text states them (the page's date note says
     where they come from), as a supplied document date is."""
     when = md_escape(event.when())
-    return f"{when} (dates not stated in the texts)" if event.date_note else when
+    return f"{when} {supplied_mark('(dates not stated in the texts)')}" if event.date_note else when
 
 
 def lead(text: EventText, links: Links, page: str) -> str:

@@ -112,6 +112,12 @@ class CoalitionTextsPlugin(BasePlugin[CoalitionTextsConfig]):
             # site's favicon (the theme's, an absolute address as RSS requires).
             favicon = config.theme.get("favicon") or "assets/images/favicon.png"
             rss.config.image = config.site_url.rstrip("/") + "/" + favicon.lstrip("/")
+        # The iframe-worker shim (extra.polyfills) lets search run from file://, in the offline build only;
+        # served over http(s) it does nothing, yet as a script in the head it holds up the first paint.
+        offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+        if offline is None or not offline.config.enabled:
+            polyfills = config.extra.get("polyfills") or []
+            config.extra["polyfills"] = [script for script in polyfills if "iframe-worker" not in str(script)]
         # Snippets are looked up from the working directory by default; pin them to this checkout
         # so that `mkdocs build -f path/to/mkdocs.yml` works from anywhere.
         snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
