@@ -27,6 +27,7 @@ from coalition_texts.pages.events import lead, when_listed
 from coalition_texts.pages.evidence_links import Links
 from coalition_texts.pages.kinds import kinds_section
 from coalition_texts.pages.markdown import html_text, md_escape
+from coalition_texts.pages.wording import count
 from coalition_texts.sources.editorial import Editorial
 from coalition_texts.sources.glossary import Glossary
 
@@ -39,7 +40,7 @@ def home_table(catalog: Catalog) -> str:
     docs = sorted(catalog.documents, key=sort_key)[:HOME_TABLE_LIMIT]
     more = ""
     if len(catalog.documents) > len(docs):
-        more = f"\n[All {len(catalog.documents)} documents]({DOCUMENTS_INDEX})\n"
+        more = f"\n[All {count(len(catalog.documents), 'document')}]({DOCUMENTS_INDEX})\n"
     return documents_list(docs, catalog, "") + more
 
 
