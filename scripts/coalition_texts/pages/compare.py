@@ -31,7 +31,7 @@ from coalition_texts.model.records import RenderedDocument
 from coalition_texts.model.urls import COMPARE_INDEX, compare_name, compare_page, document_page, prefix
 from coalition_texts.pages.kinds import kind_badge
 from coalition_texts.pages.markdown import front_matter, html_attr, html_text, md_breakable, md_escape, pilcrow
-from coalition_texts.pages.wording import agree, count, sentence
+from coalition_texts.pages.wording import agree, capitalised, count
 from coalition_texts.sources.glossary import Glossary
 from coalition_texts.sources.index_entries import IndexEntry
 
@@ -201,8 +201,7 @@ def comparison_page(pair: tuple[str, str], shared: SharedPassages, items: dict[s
         f"\n# Shared passages: {md_breakable(left_label)} and {md_breakable(right_label)}\n\n",
         _document_line(left, "Left"),
         _document_line(right, "Right"),
-        f"\n{count(len(passages), 'shared passage')} in {_rows_summary(rows)}. "
-        "[All shared passages](index.md).\n\n",
+        f"\n{count(len(passages), 'shared passage')} in {_rows_summary(rows)}. [All shared passages](index.md).\n\n",
         '!!! note "How to read this comparison"\n\n'
         "    Each row sets sentences of the left document beside the sentences of the right document that "
         "carry the same words, as a word-by-word alignment of the two texts found them. Words of the left "
@@ -272,7 +271,7 @@ def overview_page(shared: SharedPassages, items: dict[str, RenderedDocument]) ->
         "quotation may be part of a longer sentence), close together. Letter case, punctuation, quotation marks "
         "and apostrophes are not compared. A row is “identical” when the words are the same, and “edited” when "
         "words were changed, added or left out.\n\n",
-        f"## Pairs of documents\n\n{sentence(share)} passages.\n\n",
+        f"## Pairs of documents\n\n{capitalised(share)} passages.\n\n",
     ]
     if pairs:
         lines.append("\n".join(rows) + "\n")

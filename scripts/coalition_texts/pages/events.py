@@ -13,7 +13,7 @@ from coalition_texts.model.urls import event_page as event_path
 from coalition_texts.pages.documents import definition, documents_list
 from coalition_texts.pages.evidence_links import Links
 from coalition_texts.pages.markdown import front_matter, md_escape, md_with_links
-from coalition_texts.pages.wording import count, sentence
+from coalition_texts.pages.wording import capitalised, count
 from coalition_texts.sources.editorial import Editorial, EventText
 
 
@@ -54,7 +54,7 @@ def event_page(event: Event, catalog: Catalog, lead: str = "", body: str = "") -
         + "\n".join(facts)
         + "\n</div>\n\n"
         + body
-        + f"\n## Documents\n\n{sentence(concern)} this event.\n{{: .site-note }}\n\n"
+        + f"\n## Documents\n\n{capitalised(concern)} this event.\n{{: .site-note }}\n\n"
         + documents_list(docs, catalog, prefix(EVENTS_INDEX))
         + "\n## Other events\n\n"
         + "".join(f"- [{md_escape(e.name)}]({e.id}.md) ({md_escape(e.when())})\n" for e in others)

@@ -139,9 +139,7 @@ def topics_page(topics: tuple[Topic, ...], catalog: Catalog) -> str:
     ]
     for topic in sorted(topics, key=lambda t: t.name.casefold()):
         tagged = sum(topic.name in doc.tags for doc in catalog.documents)
-        lines.append(
-            f"{md_escape(topic.name)}\n:   {md_escape(topic.description)} ({count(tagged, 'document')})\n\n"
-        )
+        lines.append(f"{md_escape(topic.name)}\n:   {md_escape(topic.description)} ({count(tagged, 'document')})\n\n")
     lines.append("## Documents by topic\n\n<!-- material/tags -->\n")
     return "".join(lines)
 

@@ -26,7 +26,7 @@ def count(
     one plural form ("share") whose singular adds "s" ("shares"). Numbers are written with thousands
     separators ("1,234 documents"). For 0, `zero` replaces the number and noun ("no document"),
     and the verb is singular ("no pair of documents shares"); without it, "0 documents share".
-    Lower case: at the start of a sentence, pass the result to `sentence`.
+    Lower case: at the start of a sentence, pass the result to `capitalised`.
     """
     nouns = (noun, plural if plural is not None else noun + "s")
     if number == 0 and zero is not None:
@@ -39,6 +39,6 @@ def count(
     return f"{phrase} {forms[0] if one else forms[1]}"
 
 
-def sentence(text: str) -> str:
+def capitalised(text: str) -> str:
     """`text` with its first letter capitalised (and nothing else changed, unlike str.capitalize)."""
     return text[:1].upper() + text[1:]
