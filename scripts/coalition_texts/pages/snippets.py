@@ -54,14 +54,10 @@ def home_events(catalog: Catalog, editorial: Editorial, links: Links) -> str:
             f"    {when_listed(event)}{place}\n\n"
             f"    {lead(editorial.events[event.id], links, HOME).strip()}\n"
         )
+    # What the two pages cover is written with their entries (sources/editorial/), not here.
+    cards.append(f"-   **[Timeline]({TIMELINE})**\n\n    {md_escape(editorial.timeline_page.summary)}\n")
     cards.append(
-        f"-   **[Timeline]({TIMELINE})**\n\n"
-        "    From the Coalition's founding in 2014 to the Niamey meeting, entry by entry.\n"
-    )
-    cards.append(
-        f"-   **[Where the sources differ]({DIFFERENCES})**\n\n"
-        "    The first meeting in Africa, who represented the United States, the Coalition's size, the statement's"
-        " date, the Niamey action plan, names, and what each report leaves out.\n"
+        f"-   **[Where the sources differ]({DIFFERENCES})**\n\n    {md_escape(editorial.differences_page.summary)}\n"
     )
     return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n"
 
