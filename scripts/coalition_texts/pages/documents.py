@@ -305,19 +305,21 @@ def _first_uses(mark: Callable[[str, set[str]], str]) -> Callable[[str], str]:
 
 
 def all_documents(number: int) -> str:
-    """How a listing names the whole collection: "All 5 documents", "The only document", "No document yet"."""
+    """The collection named whole, as a sentence: "All 5 documents of the collection", "The only document…"."""
     if number == 0:
-        return "No document yet"
-    return "The only document" if number == 1 else f"All {count(number, 'document')}"
+        return "The collection holds no document yet"
+    return (
+        "The only document of the collection" if number == 1 else f"All {count(number, 'document')} of the collection"
+    )
 
 
 def documents_index(catalog: Catalog) -> str:
     number = len(catalog.documents)
-    order = ", newest first (undated ones last)" if number > 1 else " of the collection"
+    lead = f"All {count(number, 'document')}, newest first (undated ones last)" if number > 1 else all_documents(number)
     return (
-        front_matter({"title": "Documents", "description": f"{all_documents(number)} of the collection."})
+        front_matter({"title": "Documents", "description": f"{all_documents(number)}."})
         + "\n# Documents\n\n"
-        + f"{all_documents(number)}{order}. The label beside each says what kind"
+        + f"{lead}. The label beside each says what kind"
         f" of source it is (see [About this site]({PREFIX}about.md#kinds-of-source)). A date, title or publisher"
         " marked “supplied” is not stated in the text itself (“year supplied”: the text gives the day and month,"
         " not the year);"

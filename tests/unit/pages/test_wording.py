@@ -3,6 +3,7 @@ and the pages the conversion writes read right for a collection of one document 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from hypothesis import given
@@ -10,9 +11,10 @@ from hypothesis import strategies as st
 
 from coalition_texts.build import render
 from coalition_texts.model import urls
+from coalition_texts.pages.documents import documents_index
 from coalition_texts.pages.wording import agree, capitalised, count
 from coalition_texts.sources.anchors import Registry
-from tests.base import MINIMAL_SOURCES, write_sources
+from tests.base import MINIMAL_SOURCES, minimal_catalog, write_sources
 
 COUNTS = st.integers(0, 10_000) | st.sampled_from([0, 1, 2, 1_000, 10_000])
 
@@ -96,3 +98,18 @@ def test_an_event_no_document_concerns(tmp_path):
 def write_and_render(folder, changes):
     write_sources(folder, changes)
     return render(folder, Registry(folder / urls.ANCHORS), "https://example.org/").pages
+
+
+def test_the_documents_list_names_the_collection_whole_for_none_one_and_many():
+    one = minimal_catalog()
+    (doc,) = one.documents
+    many = dataclasses.replace(one, documents=(doc, dataclasses.replace(doc, id="other")))
+    heads = {
+        len(catalog.documents): documents_index(catalog).split("# Documents\n\n")
+        for catalog in (dataclasses.replace(one, documents=()), one, many)
+    }
+    assert heads[0][0].endswith("description: The collection holds no document yet.\n---\n\n")
+    assert heads[0][1].startswith("The collection holds no document yet. The label")
+    assert heads[1][0].endswith("description: The only document of the collection.\n---\n\n")
+    assert heads[2][0].endswith("description: All 2 documents of the collection.\n---\n\n")
+    assert heads[2][1].startswith("All 2 documents, newest first (undated ones last). The label")
