@@ -55,10 +55,6 @@ def test_any_count_agrees(number):
 
 # --- the pages of a collection of one document, sharing no passage ------------------------------------
 
-ONE_WORD = {
-    "text.txt": "Alone.\n",
-    "editorial/differences.yml": MINIMAL_SOURCES["editorial/differences.yml"].replace("text#p2", "text#p1"),
-}
 # A number other than 1 followed by a singular noun, or 1 followed by a plural one, in any page.
 MISMATCH = re.compile(
     r"\b(?:1 (?:documents|paragraphs|words|pairs|rows|lines|texts|passages|shared passages)"
@@ -67,7 +63,9 @@ MISMATCH = re.compile(
 
 
 def one_document(folder):
-    write_sources(folder, ONE_WORD)
+    """The minimal sources with a text of one paragraph of one word (the differences cite it)."""
+    differences = MINIMAL_SOURCES["editorial/differences.yml"].replace("text#p2", "text#p1")
+    write_sources(folder, {"text.txt": "Alone.\n", "editorial/differences.yml": differences})
     return render(folder, Registry(folder / urls.ANCHORS), "https://example.org/").pages
 
 
