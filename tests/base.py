@@ -90,11 +90,15 @@ MINIMAL_SOURCES: dict[str, str] = {
   - date: 2022-05-11
     text: The meeting is held.
     evidence: [text#p1]
+description: The meeting, dated.
+summary: The meeting.
 """,
     "editorial/differences.yml": """topics:
   - id: dates
     title: The dates
     text: The texts agree [[text#p2]].
+description: What the texts state about the dates.
+summary: The dates.
 """,
     "editorial/events/meeting.md": "The meeting was held [[text#p1]].\n",
 }

@@ -398,7 +398,7 @@ BAD_INPUT = {
         TIMELINE,
         "evidence: [morocco-mfa-announcement-2022#p6, apa-announcement-2022]",
         "evidence: []",
-        ["timeline.yml, line 17", "field 'evidence'", "every entry needs its evidence"],
+        ["timeline.yml, line 24", "field 'evidence'", "every entry needs its evidence"],
     ),
     "misquoted": (
         DIFFERENCES,

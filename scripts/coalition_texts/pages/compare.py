@@ -31,6 +31,7 @@ from coalition_texts.model.records import RenderedDocument
 from coalition_texts.model.urls import COMPARE_INDEX, compare_name, compare_page, document_page, prefix
 from coalition_texts.pages.kinds import kind_badge
 from coalition_texts.pages.markdown import front_matter, html_attr, html_text, md_breakable, md_escape, pilcrow
+from coalition_texts.pages.wording import agree, capitalised, count
 from coalition_texts.sources.glossary import Glossary
 from coalition_texts.sources.index_entries import IndexEntry
 
@@ -166,7 +167,7 @@ def _kinds(rows: Sequence[Row]) -> str:
 
 
 def _rows_summary(rows: Sequence[Row]) -> str:
-    return f"{len(rows)} {'row' if len(rows) == 1 else 'rows'} of sentences: {_kinds(rows)}"
+    return f"{count(len(rows), 'row')} of sentences: {_kinds(rows)}"
 
 
 def _span(numbers: tuple[int, ...]) -> str:
@@ -180,7 +181,7 @@ def _document_line(item: RenderedDocument, side: str) -> str:
     return (
         f"- {side}, {md_breakable(doc.short_name)}: [{md_escape(doc.title)}]({PREFIX}{document_page(doc.id)}) "
         f"{kind_badge(doc)}, {md_breakable(doc.publisher)}, "
-        f"{md_escape(date)} ({item.words:,} words)\n"
+        f"{md_escape(date)} ({count(item.words, 'word')})\n"
     )
 
 
@@ -200,8 +201,7 @@ def comparison_page(pair: tuple[str, str], shared: SharedPassages, items: dict[s
         f"\n# Shared passages: {md_breakable(left_label)} and {md_breakable(right_label)}\n\n",
         _document_line(left, "Left"),
         _document_line(right, "Right"),
-        f"\n{len(passages)} shared {'passage' if len(passages) == 1 else 'passages'} in {_rows_summary(rows)}. "
-        "[All shared passages](index.md).\n\n",
+        f"\n{count(len(passages), 'shared passage')} in {_rows_summary(rows)}. [All shared passages](index.md).\n\n",
         '!!! note "How to read this comparison"\n\n'
         "    Each row sets sentences of the left document beside the sentences of the right document that "
         "carry the same words, as a word-by-word alignment of the two texts found them. Words of the left "
@@ -252,7 +252,8 @@ def overview_page(shared: SharedPassages, items: dict[str, RenderedDocument]) ->
         )
     sharing = {doc for pair in shared.passages for doc in pair}
     alone = [item.doc for item in items.values() if item.doc.id not in sharing]
-    count = len(shared.passages)
+    pairs = len(shared.passages)
+    share = count(pairs, "pair of documents", "share", plural="pairs of documents", zero="no pair of documents")
     lines = [
         front_matter(
             {"title": "Shared passages", "description": "Which documents repeat the words of which, and how much."}
@@ -270,14 +271,15 @@ def overview_page(shared: SharedPassages, items: dict[str, RenderedDocument]) ->
         "quotation may be part of a longer sentence), close together. Letter case, punctuation, quotation marks "
         "and apostrophes are not compared. A row is “identical” when the words are the same, and “edited” when "
         "words were changed, added or left out.\n\n",
-        f"## Pairs of documents\n\n{count} {'pair' if count == 1 else 'pairs'} of documents share passages.\n\n",
+        f"## Pairs of documents\n\n{capitalised(share)} passages.\n\n",
     ]
-    if count:
+    if pairs:
         lines.append("\n".join(rows) + "\n")
     if alone:
         lines.append("\n## Documents that share no passage\n\n")
         lines.append(
-            "These documents repeat no passage of another document of the collection:\n\n"
+            f"{agree(len(alone), 'This document repeats', 'These documents repeat')} no passage of another document "
+            "of the collection:\n\n"
             + "".join(
                 f"- [{md_escape(doc.title)}]({PREFIX}{document_page(doc.id)}) ({md_escape(doc.publisher)})\n"
                 for doc in alone

@@ -40,6 +40,7 @@ from coalition_texts.pages.markdown import (
     md_with_links,
     pilcrow,
 )
+from coalition_texts.pages.wording import count
 
 PREFIX = prefix(DOCUMENTS_INDEX)  # from docs/documents/ to the docs root
 LANGUAGES = {"en": "English", "fr": "French", "ar": "Arabic", "es": "Spanish", "pt": "Portuguese"}
@@ -218,7 +219,7 @@ def metadata_block(item: RenderedDocument, catalog: Catalog) -> str:
         definition("Original address", address),
         definition("Source file", f"{md_code(doc.file)}{original}"),
         definition("SHA-256", f'<code class="checksum">{source.sha256}</code>'),
-        definition("Length", f"{len(source.paragraphs)} paragraphs, {item.words:,} words"),
+        definition("Length", f"{count(len(source.paragraphs), 'paragraph')}, {count(item.words, 'word')}"),
         definition(
             "Download",
             f'<span class="downloads">[Source file as captured](<{PREFIX}{source_download(doc)}>){{ download="" }} · '
@@ -252,11 +253,10 @@ def furniture_block(item: RenderedDocument) -> str:
     if not removed:
         return ""
     rows = "".join(f"<li>Line {r.line}: <q>{html_text(r.text)}</q></li>" for r in removed)
-    lines = "line" if len(removed) == 1 else "lines"
     return (
         "\n## Removed page furniture\n\n"
         '<details class="furniture note"><summary>'
-        f"{len(removed)} {lines} of page furniture removed from the captured text</summary>"
+        f"{count(len(removed), 'line')} of page furniture removed from the captured text</summary>"
         "<p>These lines belong to the web page the text was captured from, not to the text. They are "
         "declared in <code>sources/catalog.yml</code> and left out of the text above.</p>"
         f"<ul>{rows}</ul></details>\n"
@@ -312,7 +312,6 @@ def document_page(
         if after and anchor in after:
             body.append(after[anchor])
     notes = f"\n{md_with_links(doc.notes)}\n" if doc.notes else ""
-    count = len(source.paragraphs)
     return (
         front_matter(meta)
         + f"\n# {md_escape(doc.title.strip())}\n\n"
@@ -320,7 +319,7 @@ def document_page(
         # The heading names the section for screen readers and the page's contents; the text follows.
         + "\n## Text { .doc-text-heading }\n\n"
         + f'<div class="doc-text" lang="{html_attr(doc.language)}" markdown="0"'
-        + f' data-cite="{html_attr(citation.plain_text_head(doc))}" data-paragraphs="{count}">\n\n'
+        + f' data-cite="{html_attr(citation.plain_text_head(doc))}" data-paragraphs="{len(source.paragraphs)}">\n\n'
         + "\n".join(body)
         + "\n</div>\n\n"
         # The list of the terms on this page goes here, right after the text (plugin/abbreviations.py).
@@ -339,19 +338,29 @@ def _first_uses(mark: Callable[[str, set[str]], str]) -> Callable[[str], str]:
     return lambda text: mark(text, seen)
 
 
+def all_documents(number: int) -> str:
+    """The collection named whole, as a sentence: "All 5 documents of the collection", "The only document…"."""
+    if number == 0:
+        return "The collection holds no document yet"
+    return (
+        "The only document of the collection" if number == 1 else f"All {count(number, 'document')} of the collection"
+    )
+
+
 def documents_index(catalog: Catalog) -> str:
-    count = len(catalog.documents)
+    number = len(catalog.documents)
+    lead = f"All {count(number, 'document')}, newest first (undated ones last)" if number > 1 else all_documents(number)
     return (
         # `scripts`: what overrides/main.html loads on this page only (the list's filters).
         front_matter(
             {
                 "title": "Documents",
-                "description": f"All {count} documents of the collection.",
+                "description": f"{all_documents(number)}.",
                 "scripts": ["javascripts/document-filters.js"],
             }
         )
         + "\n# Documents\n\n"
-        + f"All {count} documents, newest first (undated ones last). The label beside each says what kind"
+        + f"{lead}. The label beside each says what kind"
         f" of source it is (see [About this site]({PREFIX}about.md#kinds-of-source)). A date, title or publisher"
         " marked “supplied” is not stated in the text itself (“year supplied”: the text gives the day and month,"
         " not the year);"

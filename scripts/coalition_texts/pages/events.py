@@ -13,6 +13,7 @@ from coalition_texts.model.urls import event_page as event_path
 from coalition_texts.pages.documents import definition, documents_list, supplied_mark
 from coalition_texts.pages.evidence_links import Links
 from coalition_texts.pages.markdown import front_matter, md_escape, md_with_links
+from coalition_texts.pages.wording import capitalised, count
 from coalition_texts.sources.editorial import Editorial, EventText
 
 
@@ -34,8 +35,16 @@ def event_page(event: Event, catalog: Catalog, lead: str = "", body: str = "") -
     facts = [definition("When", md_escape(event.when()))]
     if event.date_note:
         facts.append(definition("About the date", md_with_links(event.date_note)))
-    facts.append(definition("Where", md_escape(event.place) if event.place else "Not applicable"))
+    if event.place:  # optional in the catalog: where none is given, the page makes no claim about a place
+        facts.append(definition("Where", md_escape(event.place)))
     others = [e for e in catalog.events if e.id != event.id]
+    concern = count(
+        len(docs),
+        "of the collection's documents",
+        "concern",
+        plural="of the collection's documents",
+        zero="none of the collection's documents",
+    )
     return (
         front_matter({"title": event.name, "description": event.description})
         + f"\n# {md_escape(event.name)}\n\n"
@@ -45,7 +54,7 @@ def event_page(event: Event, catalog: Catalog, lead: str = "", body: str = "") -
         + "\n".join(facts)
         + "\n</div>\n\n"
         + body
-        + f"\n## Documents\n\n{len(docs)} of the collection's documents concern this event.\n{{: .site-note }}\n\n"
+        + f"\n## Documents\n\n{capitalised(concern)} this event.\n{{: .site-note }}\n\n"
         + documents_list(docs, catalog, prefix(EVENTS_INDEX))
         + "\n## Other events\n\n"
         + "".join(f"- [{md_escape(e.name)}]({e.id}.md) ({md_escape(e.when())})\n" for e in others)
@@ -56,12 +65,12 @@ def events_index(catalog: Catalog, leads: dict[str, str] | None = None) -> str:
     """The list of events; `leads` are their summaries with evidence links (sources/editorial.py)."""
     lines = [front_matter({"title": "Events", "description": "The events the documents cover."}), "\n# Events\n"]
     for event in catalog.events:
-        count = sum(event.id in d.events for d in catalog.documents)
+        documents = sum(event.id in d.events for d in catalog.documents)
         place = f", {md_escape(event.place)}" if event.place else ""
         summary = (leads or {}).get(event.id, "").strip() or md_escape(event.description)
         lines.append(
             f"\n## [{md_escape(event.name)}]({event.id}.md)\n\n"
-            f"{when_listed(event)}{place} · {count} {'document' if count == 1 else 'documents'}\n\n"
+            f"{when_listed(event)}{place} · {count(documents, 'document')}\n\n"
             f"{summary}\n"
         )
     return "".join(lines)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from coalition_texts.model.records import ORIGINS, Catalog, Document, Kind
 from coalition_texts.pages.markdown import html_attr, html_text, md_escape
+from coalition_texts.pages.wording import count
 
 BADGE_CLASS = "kind-badge"
 
@@ -30,8 +31,8 @@ def kinds_section(catalog: Catalog) -> str:
     """Markdown for the About page: every kind with its badge, its explanation and how many texts are of it."""
     lines = []
     for kind in catalog.kinds:
-        count = sum(doc.kind == kind.id for doc in catalog.documents)
-        texts = f"{count} {'text' if count == 1 else 'texts'} of the collection" if count else "no text yet"
+        number = sum(doc.kind == kind.id for doc in catalog.documents)
+        texts = f"{count(number, 'text')} of the collection" if number else "no text yet"
         lines.append(
             f"{badge_html(kind)}\n:   {md_escape(kind.description)} "
             f"({md_escape(ORIGINS[kind.origin].capitalize())}; {texts}.)\n"

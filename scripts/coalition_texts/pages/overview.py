@@ -26,7 +26,8 @@ def _with_evidence(text: str, links: str) -> str:
     return f"{text} {links}"
 
 
-def timeline_page(timeline: tuple[TimelineEntry, ...], catalog: Catalog, links: Links) -> str:
+def timeline_page(timeline: tuple[TimelineEntry, ...], catalog: Catalog, links: Links, description: str) -> str:
+    """The timeline; `description` is the page's own, from timeline.yml (it says what the entries cover)."""
     events = {event.id: event for event in catalog.events}
     entries = []
     for entry in timeline:
@@ -39,13 +40,7 @@ def timeline_page(timeline: tuple[TimelineEntry, ...], catalog: Catalog, links: 
         order = (start.year, start.month or 13, start.day or 32, entry.index)
         entries.append((order, start.year, date_range(start, entry.end), line))
     parts = [
-        front_matter(
-            {
-                "title": "Timeline",
-                "description": "From the Coalition's founding in 2014 to the Africa Focus Group's Niamey meeting "
-                "in 2023, each entry linked to its evidence.",
-            }
-        ),
+        front_matter({"title": "Timeline", "description": description}),
         "\n# Timeline\n\n",
         "Each entry links to the paragraph of the text, or the public source, that states it; where an entry "
         "concerns one of the site's events, the event's page is linked after it.\n" + SITE_NOTE + "\n",
@@ -81,16 +76,10 @@ def _topic(topic: DifferenceTopic, links: Links) -> list[str]:
     return parts
 
 
-def differences_page(topics: tuple[DifferenceTopic, ...], links: Links) -> str:
+def differences_page(topics: tuple[DifferenceTopic, ...], links: Links, description: str) -> str:
+    """The differences; `description` is the page's own, from differences.yml (it names what the topics cover)."""
     parts = [
-        front_matter(
-            {
-                "title": "Where the sources differ",
-                "description": "What the texts state differently: the first meeting in Africa, who represented "
-                "the United States, the Coalition's size, the statement's date, the Niamey action plan, "
-                "spellings and names, and what each report leaves out.",
-            }
-        ),
+        front_matter({"title": "Where the sources differ", "description": description}),
         "\n# Where the sources differ\n\n",
         "The texts do not always agree. This page sets side by side what each one says, in its own words and "
         "with a link to the paragraph; it does not decide which is right.\n" + SITE_NOTE + "\n",
@@ -103,6 +92,6 @@ def differences_page(topics: tuple[DifferenceTopic, ...], links: Links) -> str:
 def pages(editorial: Editorial, catalog: Catalog, links: Links) -> dict[str, str]:
     """The folder's pages, by their path under docs/."""
     return {
-        TIMELINE: timeline_page(editorial.timeline, catalog, links),
-        DIFFERENCES: differences_page(editorial.differences, links),
+        TIMELINE: timeline_page(editorial.timeline, catalog, links, editorial.timeline_page.description),
+        DIFFERENCES: differences_page(editorial.differences, links, editorial.differences_page.description),
     }

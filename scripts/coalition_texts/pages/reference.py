@@ -16,6 +16,7 @@ from coalition_texts.model.records import Catalog, RenderedDocument
 from coalition_texts.model.urls import GLOSSARY, NAMES, TOPICS, document_page, prefix
 from coalition_texts.pages.evidence_links import Links
 from coalition_texts.pages.markdown import NO_PAGE_TERMS, html_text, md_escape, pilcrow, tooltip_attr
+from coalition_texts.pages.wording import count
 from coalition_texts.sources.glossary import Glossary
 from coalition_texts.sources.index_entries import KINDS, IndexEntry
 from coalition_texts.sources.topics import Topic
@@ -94,8 +95,8 @@ def glossary_page(glossary: Glossary, documents: Sequence[RenderedDocument], lin
             out.append((" " if used else "") + f"Not used by the texts: {listed}.")
         out.append("\n\n")
         if found:
-            count = sum(len(paragraphs) for _, paragraphs in found)
-            out.append(f"Found in {count} {'paragraph' if count == 1 else 'paragraphs'}:\n\n")
+            paragraphs = sum(len(anchors) for _, anchors in found)
+            out.append(f"Found in {count(paragraphs, 'paragraph')}:\n\n")
             out.append(mentions_markdown(found))
     return "".join(out)
 
@@ -137,11 +138,8 @@ def topics_page(topics: tuple[Topic, ...], catalog: Catalog) -> str:
         " tag leads here. The topics are:\n\n"
     ]
     for topic in sorted(topics, key=lambda t: t.name.casefold()):
-        count = sum(topic.name in doc.tags for doc in catalog.documents)
-        lines.append(
-            f"{md_escape(topic.name)}\n:   {md_escape(topic.description)}"
-            f" ({count} {'document' if count == 1 else 'documents'})\n\n"
-        )
+        tagged = sum(topic.name in doc.tags for doc in catalog.documents)
+        lines.append(f"{md_escape(topic.name)}\n:   {md_escape(topic.description)} ({count(tagged, 'document')})\n\n")
     lines.append("## Documents by topic\n\n<!-- material/tags -->\n")
     return "".join(lines)
 

@@ -27,6 +27,7 @@ from coalition_texts.pages.events import lead, when_listed
 from coalition_texts.pages.evidence_links import Links
 from coalition_texts.pages.kinds import kinds_section
 from coalition_texts.pages.markdown import html_text, md_escape
+from coalition_texts.pages.wording import count
 from coalition_texts.sources.editorial import Editorial
 from coalition_texts.sources.glossary import Glossary
 
@@ -39,7 +40,7 @@ def home_table(catalog: Catalog) -> str:
     docs = sorted(catalog.documents, key=sort_key)[:HOME_TABLE_LIMIT]
     more = ""
     if len(catalog.documents) > len(docs):
-        more = f"\n[All {len(catalog.documents)} documents]({DOCUMENTS_INDEX})\n"
+        more = f"\n[All {count(len(catalog.documents), 'document')}]({DOCUMENTS_INDEX})\n"
     return documents_list(docs, catalog, "") + more
 
 
@@ -53,14 +54,10 @@ def home_events(catalog: Catalog, editorial: Editorial, links: Links) -> str:
             f"    {when_listed(event)}{place}\n\n"
             f"    {lead(editorial.events[event.id], links, HOME).strip()}\n"
         )
+    # What the two pages cover is written with their entries (sources/editorial/), not here.
+    cards.append(f"-   **[Timeline]({TIMELINE})**\n\n    {md_escape(editorial.timeline_page.summary)}\n")
     cards.append(
-        f"-   **[Timeline]({TIMELINE})**\n\n"
-        "    From the Coalition's founding in 2014 to the Niamey meeting, entry by entry.\n"
-    )
-    cards.append(
-        f"-   **[Where the sources differ]({DIFFERENCES})**\n\n"
-        "    The first meeting in Africa, who represented the United States, the Coalition's size, the statement's"
-        " date, the Niamey action plan, names, and what each report leaves out.\n"
+        f"-   **[Where the sources differ]({DIFFERENCES})**\n\n    {md_escape(editorial.differences_page.summary)}\n"
     )
     return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n"
 

@@ -8,6 +8,8 @@ it was written, and checked when the pages link it (analysis/evidence.py):
 - `timeline.yml`: dated entries, each with its text and evidence.
 - `differences.yml`: topics on which the texts disagree, each with the texts' own words (checked
   against the paragraph they are quoted from) and the site's notes.
+- in both, beside the list, the page's `description` (its meta description) and `summary` (its card
+  on the home page): they state what the entries hold, so they are written with them, not in code.
 - `sources.yml`: the public sources that references
   may name besides paragraphs.
 """
@@ -30,6 +32,7 @@ TIMELINE_FIELDS = {"date", "end", "text", "evidence", "event"}
 TOPIC_FIELDS = {"id", "title", "intro", "rows", "text"}
 ROW_FIELDS = {"ref", "quote", "note"}
 SOURCE_FIELDS = {"id", "label", "description", "url"}
+PAGE_FIELDS = ["description", "summary"]  # beside the list of timeline.yml and differences.yml
 
 Locator = Callable[[int], str]  # an offset in a text -> 'path, line N' (for messages)
 
@@ -91,10 +94,21 @@ class DifferenceTopic:
 
 
 @dataclass(frozen=True)
+class PageText:
+    """What a page of the site's own prose says of itself, as plain text: `description`, its meta description
+    (search engines, link previews, JSON-LD), and `summary`, its card on the home page."""
+
+    description: str
+    summary: str
+
+
+@dataclass(frozen=True)
 class Editorial:
     events: dict[str, EventText]
     timeline: tuple[TimelineEntry, ...]
     differences: tuple[DifferenceTopic, ...]
+    timeline_page: PageText
+    differences_page: PageText
 
 
 def _event_texts(folder: Path, catalog: Catalog) -> dict[str, EventText]:
@@ -201,12 +215,24 @@ def _differences(path: Path) -> tuple[DifferenceTopic, ...]:
     return tuple(topics)
 
 
+def _page_text(path: Path, key: str, label: str) -> PageText:
+    """The page's `description` and `summary`, beside its list under `key:` (which `entries` has checked)."""
+    data = load_yaml(path)
+    assert isinstance(data, LineDict)  # entries() refused anything but a mapping
+    reader = Entry(path, data, label)
+    reader.check_fields({key, *PAGE_FIELDS}, PAGE_FIELDS)
+    return PageText(reader.text("description"), reader.text("summary"))
+
+
 def load_editorial(sources: Path, catalog: Catalog) -> Editorial:
     folder = sources / FOLDER
+    timeline, differences = folder / "timeline.yml", folder / "differences.yml"
     return Editorial(
         events=_event_texts(folder / "events", catalog),
-        timeline=_timeline(folder / "timeline.yml", catalog),
-        differences=_differences(folder / "differences.yml"),
+        timeline=_timeline(timeline, catalog),
+        differences=_differences(differences),
+        timeline_page=_page_text(timeline, "entries", "the timeline page"),
+        differences_page=_page_text(differences, "topics", "the differences page"),
     )
 
 

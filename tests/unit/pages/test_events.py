@@ -28,4 +28,13 @@ def test_dates_no_text_states_are_marked_in_the_list(tmp_path):
     assert "\nfrom 11 May 2022 · 1 document\n" in listed and "not stated" not in listed  # no end: it goes on
     noted = MINIMAL_SOURCES["events.yml"] + "    end: 2022-05-12\n    date_note: From a public source.\n"
     listed = pages(tmp_path / "b", noted)[urls.EVENTS_INDEX]
-    assert "11–12 May 2022 (dates not stated in the texts)" in listed
+    assert '11–12 May 2022 <span class="supplied">(dates not stated in the texts)</span>' in listed
+
+
+def test_an_event_without_a_place_makes_no_claim_about_one(tmp_path):
+    """`place` is optional: where the catalog gives none the page has no "Where" row (not "Not applicable")."""
+    page = pages(tmp_path / "a")[urls.event_page("meeting")]
+    assert "Where" not in page and "applicable" not in page
+    placed = pages(tmp_path / "b", MINIMAL_SOURCES["events.yml"] + "    place: Niamey, Niger\n")
+    assert "Where\n:   Niamey, Niger\n" in placed[urls.event_page("meeting")]
+    assert "\nfrom 11 May 2022, Niamey, Niger · 1 document\n" in placed[urls.EVENTS_INDEX]

@@ -19,6 +19,8 @@ DIFFERENCES = """topics:
       - ref: text#p2
         quote: Second paragraph
         note: A note.
+description: What the texts state differently about the dates.
+summary: The dates.
 """
 TIMELINE = """entries:
   - date: 2023
@@ -28,6 +30,8 @@ TIMELINE = """entries:
     text: The meeting is held.
     evidence: [text#p1]
     event: meeting
+description: From the meeting in 2022 to 2023.
+summary: The meeting, then later.
 """
 
 

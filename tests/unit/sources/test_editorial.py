@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from coalition_texts.sources.catalog import load_catalog
-from coalition_texts.sources.editorial import load_editorial, load_evidence_sources
+from coalition_texts.sources.editorial import PageText, load_editorial, load_evidence_sources
 from tests.base import MINIMAL_SOURCES, minimal_catalog, source_error, write_sources
 
+DIFFERENCES = MINIMAL_SOURCES["editorial/differences.yml"]
 PUBLIC = (
     "public_sources:\n  - id: asi\n    label: ASI\n    description: A news agency.\n    url: https://example.org/asi\n"
 )
@@ -24,6 +25,12 @@ def test_event_texts_timeline_and_differences_as_written(tmp_path):
     assert (entry.start.iso(), entry.evidence) == ("2022-05-11", ("text#p1",))
     assert entry.evidence_at.startswith(f"{sources / 'editorial/timeline.yml'}, line 4")
     assert editorial.differences[0].text == "The texts agree [[text#p2]]."
+    # What each page says of itself is read from its file, whitespace folded as in the other fields.
+    assert (editorial.timeline_page.description, editorial.timeline_page.summary) == (
+        "The meeting, dated.",
+        "The meeting.",
+    )
+    assert editorial.differences_page == PageText("What the texts state about the dates.", "The dates.")
 
 
 @pytest.mark.parametrize(
@@ -39,6 +46,13 @@ def test_event_texts_timeline_and_differences_as_written(tmp_path):
          "editorial/timeline.yml, line 2 (timeline entry 1, field 'date'): '2022-13' is an impossible date"),
         ("editorial/differences.yml", "topics:\n  - id: dates\n    title: The dates\n",
          "editorial/differences.yml, line 2 (topic dates): has neither 'rows' nor 'text'."),
+        # The page's own description and summary, beside the list: required, plain text, no other field.
+        ("editorial/timeline.yml", "entries:\n  - date: 2022\n    text: x\n    evidence: [text#p1]\nsummary: S.\n",
+         "editorial/timeline.yml, line 1 (the timeline page): the required field 'description' is missing."),
+        ("editorial/differences.yml", DIFFERENCES + "descripton: typo\n",
+         "editorial/differences.yml, line 7 (the differences page, field 'descripton'): unknown field 'descripton'."),
+        ("editorial/differences.yml", DIFFERENCES.replace("summary: The dates.", "summary: ''"),
+         "editorial/differences.yml, line 6 (the differences page, field 'summary'): must be a non-empty text."),
     ],
 )  # fmt: skip
 def test_bad_prose_is_located(tmp_path, name, content, problem):
