@@ -21,6 +21,9 @@ from typing import Any
 import markdown
 import yaml
 from hypothesis import strategies as st
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files, get_files
+from mkdocs.structure.nav import Navigation, get_navigation
 
 from coalition_bench import harness
 from coalition_bench.harness import CHROMIUM, CHROMIUM_ARGS, build_environment, mkdocs_build, serve
@@ -119,6 +122,36 @@ def write_sources(folder: Path, changes: Mapping[str, str | bytes | None] | None
         else:
             path.write_text(content, encoding="utf-8")
     return sources
+
+
+def mkdocs_config(folder: Path, pages: Mapping[str, str] | None = None, **options: Any) -> MkDocsConfig:
+    """A validated MkDocs configuration of a project in `folder`, made as MkDocs' own tests/base.py
+    `load_config` makes one: `site_name`, `docs_dir` (folder/docs), `site_dir` and no plugins unless
+    `options` say otherwise, `config_file_path` in `folder`. `pages` (path under docs/ -> Markdown) are
+    written first. A configuration MkDocs refuses fails the test."""
+    docs = folder / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    for name, text in (pages or {}).items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    options = {
+        "site_name": "Example",
+        "docs_dir": str(docs),
+        "site_dir": str(folder / "site"),
+        "plugins": [],
+        **options,
+    }
+    config = MkDocsConfig(config_file_path=str(folder / "mkdocs.yml"))
+    config.load_dict(options)
+    errors, _ = config.validate()
+    assert not errors, errors
+    return config
+
+
+def site_structure(config: MkDocsConfig) -> tuple[Files, Navigation]:
+    """The files and the navigation MkDocs makes of a configuration's docs/ (every page has its Page)."""
+    files = get_files(config)
+    return files, get_navigation(files, config)
 
 
 @st.composite
