@@ -58,6 +58,9 @@ def test_a_collection_of_one_reads_in_the_singular(one_document_site):
     assert [dt.get_text() for dt in event.select(".doc-meta dt")] == ["When"]  # no place given: no "Where"
     page = soup(site / "documents/text/index.html").get_text(" ")
     assert re.search(r"Length\s+1 paragraph, 1 word\b", page)
+    home = soup(site / "index.html")
+    assert "The collection holds 1 text; by kind of source: Statement (1)." in " ".join(home.get_text().split())
+    assert not re.search(r"\b(?:[Ff]ive|5) texts\b", description(home) + home.get_text(" "))  # the real site's size
     compare = soup(site / "compare/index.html").get_text(" ")
     assert "No pair of documents shares passages." in compare
     assert "This document repeats no passage of another document of the collection:" in compare

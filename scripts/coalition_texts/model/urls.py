@@ -29,6 +29,7 @@ REFERENCE = "reference"
 SNIPPETS = "snippets"  # fragments the home page includes, and the glossary appended to every page
 GENERATED = (DOCUMENTS, EVENTS, SNIPPETS, REFERENCE, COMPARE, OVERVIEW)
 
+ABOUT = "about.md"  # hand-written; the generated pages link to its sections (#kinds-of-source)
 DOCUMENTS_INDEX = f"{DOCUMENTS}/index.md"
 EVENTS_INDEX = f"{EVENTS}/index.md"
 COMPARE_INDEX = f"{COMPARE}/index.md"
@@ -42,6 +43,7 @@ ABBREVIATIONS_SNIPPET = f"{SNIPPETS}/{ABBREVIATIONS}"
 DOCUMENTS_TABLE_SNIPPET = f"{SNIPPETS}/documents-table.md"
 EVENT_LIST_SNIPPET = f"{SNIPPETS}/event-list.md"
 KINDS_SNIPPET = f"{SNIPPETS}/kinds.md"
+COLLECTION_SNIPPET = f"{SNIPPETS}/collection.md"
 
 
 def document_page(doc_id: str) -> str:

@@ -14,6 +14,7 @@ from coalition_texts.analysis.feed_dates import feed_date
 from coalition_texts.model.dates import supplied_parts_phrase
 from coalition_texts.model.records import Catalog, Document, RenderedDocument, sort_key
 from coalition_texts.model.urls import (
+    ABOUT,
     CORPUS_JSON,
     DOCUMENTS_INDEX,
     TOPICS,
@@ -361,7 +362,7 @@ def documents_index(catalog: Catalog) -> str:
         )
         + "\n# Documents\n\n"
         + f"{lead}. The label beside each says what kind"
-        f" of source it is (see [About this site]({PREFIX}about.md#kinds-of-source)). A date, title or publisher"
+        f" of source it is (see [About this site]({PREFIX}{ABOUT}#kinds-of-source)). A date, title or publisher"
         " marked “supplied” is not stated in the text itself (“year supplied”: the text gives the day and month,"
         " not the year);"
         " each document's page says where it comes from.\n\n"

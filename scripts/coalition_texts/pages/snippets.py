@@ -1,5 +1,7 @@
 """Write the generated folder `docs/snippets/`: what the home page includes, and the glossary's abbreviations.
 
+- `collection.md`: how many texts the collection holds, of each kind of source (the home page's
+  introduction says it in the catalog's numbers, so that it stays true as texts are added);
 - `documents-table.md`: the newest documents, with a link to all of them;
 - `event-list.md`: a card per event with its summary, then the timeline and the differences;
 - `kinds.md`: the kinds of source, for the About page (pages/kinds.py);
@@ -14,6 +16,8 @@ from __future__ import annotations
 from coalition_texts.model.records import Catalog, sort_key
 from coalition_texts.model.urls import (
     ABBREVIATIONS_SNIPPET,
+    ABOUT,
+    COLLECTION_SNIPPET,
     DIFFERENCES,
     DOCUMENTS_INDEX,
     DOCUMENTS_TABLE_SNIPPET,
@@ -33,6 +37,23 @@ from coalition_texts.sources.glossary import Glossary
 
 HOME = "index.md"  # the page that includes the snippets: their links are relative to it
 HOME_TABLE_LIMIT = 25  # the home page lists the newest documents; the listing page has them all
+
+
+def collection_summary(catalog: Catalog) -> str:
+    """The home page's sentence on what the collection holds: its size, then the texts of each kind."""
+    total = len(catalog.documents)
+    if total == 0:
+        return "The collection holds no text yet.\n"
+    kinds = [
+        f"{md_escape(kind.label)} ({number:,})"
+        for kind in catalog.kinds
+        if (number := sum(doc.kind == kind.id for doc in catalog.documents))
+    ]
+    return (
+        f"The collection holds {count(total, 'text')}; by [kind of source]({ABOUT}#kinds-of-source): "
+        + "; ".join(kinds)
+        + ".\n"
+    )
 
 
 def home_table(catalog: Catalog) -> str:
@@ -76,6 +97,7 @@ def abbreviations(glossary: Glossary) -> str:
 def pages(catalog: Catalog, editorial: Editorial, links: Links, glossary: Glossary) -> dict[str, str]:
     """The folder's files, by their path under docs/."""
     return {
+        COLLECTION_SNIPPET: collection_summary(catalog),
         DOCUMENTS_TABLE_SNIPPET: home_table(catalog),
         EVENT_LIST_SNIPPET: home_events(catalog, editorial, links),
         ABBREVIATIONS_SNIPPET: abbreviations(glossary),

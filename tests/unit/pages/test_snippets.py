@@ -7,7 +7,7 @@ import dataclasses
 
 from coalition_texts.model.dates import PartialDate
 from coalition_texts.model.records import Catalog
-from coalition_texts.pages.snippets import HOME_TABLE_LIMIT, abbreviations, home_table
+from coalition_texts.pages.snippets import HOME_TABLE_LIMIT, abbreviations, collection_summary, home_table
 from coalition_texts.sources.glossary import Glossary, Term
 from tests.base import minimal_catalog
 
@@ -18,6 +18,22 @@ def catalog_of(count: int) -> Catalog:
         dataclasses.replace(minimal.documents[0], id=f"t{n}", published=PartialDate(2000 + n)) for n in range(count)
     )
     return Catalog(documents, minimal.events, minimal.kinds)
+
+
+def test_the_home_page_says_what_the_collection_holds_in_the_catalogs_numbers():
+    """The introduction counts the texts and their kinds from the catalog: it stays true as texts arrive."""
+    minimal = minimal_catalog()
+    (kind,) = minimal.kinds
+    other = dataclasses.replace(kind, id="repost", label="Anonymous repost")
+    unused = dataclasses.replace(kind, id="unused", label="Never used")
+    texts = catalog_of(3).documents + (dataclasses.replace(minimal.documents[0], id="r", kind="repost"),)
+    summary = collection_summary(Catalog(texts, minimal.events, (kind, other, unused)))
+    assert summary == (
+        f"The collection holds 4 texts; by [kind of source](about.md#kinds-of-source): {kind.label} (3); "
+        "Anonymous repost (1).\n"
+    )  # in the order of kinds.yml, and no kind without a text
+    assert collection_summary(catalog_of(1)).startswith("The collection holds 1 text;")
+    assert collection_summary(catalog_of(0)) == "The collection holds no text yet.\n"
 
 
 def test_the_home_page_lists_the_newest_documents_and_links_the_rest():
