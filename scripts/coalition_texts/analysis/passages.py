@@ -472,18 +472,9 @@ class _Corpus:
         positions, hashes = positions[keep], hashes[keep]
         if not len(hashes):
             return {}
-        # Sorted by hash, and within a seed by position (so by document): the hash's high bits and
-        # the position packed in one integer, which sorts several times faster than an argsort. The
-        # bits the position takes leave the hash 64 - 23 = 41 bits at five million words; a chance
-        # collision of two seeds costs nothing but an alignment that finds no passage.
-        # The polynomial hash keeps the last word in its low bits: mixed first (splitmix64's finaliser,
-        # a one-to-one map, so two seeds have one hash exactly when they had before).
-        hashes = (hashes ^ (hashes >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        hashes = (hashes ^ (hashes >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        hashes ^= hashes >> np.uint64(31)
-        bits = np.uint64(max(1, count.bit_length()))
-        packed = np.sort((hashes >> bits << bits) | positions.astype(np.uint64))
-        hashes, positions = packed >> bits, (packed & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.int64)
+        hashes = _mix(hashes)
+        order = _by_hash(hashes, _packed_bits(len(hashes)))
+        hashes, positions = hashes[order], positions[order]
         documents = self.doc_of[positions]
         new_hash = np.r_[True, hashes[1:] != hashes[:-1]]
         new_document = new_hash | np.r_[True, documents[1:] != documents[:-1]]
@@ -528,6 +519,47 @@ class _Corpus:
             key = divmod(int(pair[start]), len(self.ids))
             shared[key] = list(zip(a_list[start:end], b_list[start:end], strict=True))
         return shared
+
+
+def _mix(hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """The seeds' polynomial hashes mixed by splitmix64's finaliser: the polynomial hash keeps the
+    last word in its low bits, and the sort below keys on the high bits. A one-to-one map, so two
+    seeds have one mixed hash exactly when they had one hash before."""
+    hashes = (hashes ^ (hashes >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    hashes = (hashes ^ (hashes >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return hashes ^ (hashes >> np.uint64(31))
+
+
+def _packed_bits(count: int) -> int:
+    """The low bits of the sort key that hold an index into `count` seeds (the rest, at least one,
+    hold the hash's high bits)."""
+    return min(63, max(1, count.bit_length()))
+
+
+def _by_hash(hashes: npt.NDArray[np.uint64], bits: int) -> npt.NDArray[np.int64]:
+    """The order that sorts seeds by their full hash, and seeds of one hash by index (so by position).
+
+    The hash's high 64 - `bits` bits and the index are packed in one integer, which `np.sort` sorts
+    several times faster than an argsort. At five million words only about 41 bits of the hash
+    survive, so a few different seeds share them in a large collection: such neighbours, whose
+    full hashes differ, are sorted again by (full hash, index) where they lie, so that no two seeds
+    are ever taken for one (a rare seed merged with a common one would be dropped)."""
+    shift = np.uint64(bits)
+    packed = np.sort((hashes >> shift << shift) | np.arange(len(hashes), dtype=np.uint64))
+    order = (packed & ((np.uint64(1) << shift) - np.uint64(1))).astype(np.int64)
+    truncated, full = packed >> shift, hashes[order]
+    same_key = truncated[1:] == truncated[:-1]
+    clash = same_key & (full[1:] != full[:-1])
+    if clash.any():
+        # The seeds whose truncated key is shared by a different hash: whole runs of one key, each
+        # run a contiguous block; sorting them by full hash keeps each in its block, since the
+        # truncated key is the full hash's high bits.
+        run = np.cumsum(np.r_[True, ~same_key])
+        affected = np.isin(run, run[1:][clash])
+        slots = np.flatnonzero(affected)
+        resorted = np.lexsort((order[slots], full[slots]))
+        order[slots] = order[slots][resorted]
+    return order
 
 
 def _chains(hits: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
