@@ -472,11 +472,9 @@ class _Corpus:
         positions, hashes = positions[keep], hashes[keep]
         if not len(hashes):
             return {}
-        hashes = _mix(hashes)
-        order = _by_hash(hashes, _packed_bits(len(hashes)))
-        hashes, positions = hashes[order], positions[order]
+        order, new_hash = _seed_groups(_mix(hashes), _packed_bits(len(hashes)))
+        positions = positions[order]
         documents = self.doc_of[positions]
-        new_hash = np.r_[True, hashes[1:] != hashes[:-1]]
         new_document = new_hash | np.r_[True, documents[1:] != documents[:-1]]
         starts = np.flatnonzero(new_hash)
         sizes = np.diff(np.r_[starts, len(hashes)])
@@ -536,30 +534,33 @@ def _packed_bits(count: int) -> int:
     return min(63, max(1, count.bit_length()))
 
 
-def _by_hash(hashes: npt.NDArray[np.uint64], bits: int) -> npt.NDArray[np.int64]:
-    """The order that sorts seeds by their full hash, and seeds of one hash by index (so by position).
+def _seed_groups(hashes: npt.NDArray[np.uint64], bits: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """The order that sorts seeds by their full hash, and seeds of one hash by index (so by
+    position); and, in that order, where a new hash begins.
 
     The hash's high 64 - `bits` bits and the index are packed in one integer, which `np.sort` sorts
     several times faster than an argsort. At five million words only about 41 bits of the hash
-    survive, so a few different seeds share them in a large collection: such neighbours, whose
-    full hashes differ, are sorted again by (full hash, index) where they lie, so that no two seeds
-    are ever taken for one (a rare seed merged with a common one would be dropped)."""
+    survive, so in a large collection a few different seeds share their key (a few pairs at ten
+    thousand documents). Neighbours whose keys tie are compared by full hash; where two differ, that
+    key's seeds are sorted again by (full hash, index) in place, so that no two seeds are ever taken
+    for one (a rare seed counted with a common one could be dropped, and its pair of documents lost)."""
     shift = np.uint64(bits)
     packed = np.sort((hashes >> shift << shift) | np.arange(len(hashes), dtype=np.uint64))
     order = (packed & ((np.uint64(1) << shift) - np.uint64(1))).astype(np.int64)
-    truncated, full = packed >> shift, hashes[order]
-    same_key = truncated[1:] == truncated[:-1]
-    clash = same_key & (full[1:] != full[:-1])
+    key = packed >> shift
+    new_hash = np.r_[True, key[1:] != key[:-1]]
+    tied = np.flatnonzero(~new_hash[1:])  # i where seeds i and i + 1 share their key
+    clash = hashes[order[tied]] != hashes[order[tied + 1]]
     if clash.any():
-        # The seeds whose truncated key is shared by a different hash: whole runs of one key, each
-        # run a contiguous block; sorting them by full hash keeps each in its block, since the
-        # truncated key is the full hash's high bits.
-        run = np.cumsum(np.r_[True, ~same_key])
-        affected = np.isin(run, run[1:][clash])
-        slots = np.flatnonzero(affected)
-        resorted = np.lexsort((order[slots], full[slots]))
+        # A key's seeds are one block of the order; sorted by full hash they stay in it, since the
+        # key is the full hash's high bits.
+        run = np.cumsum(new_hash)
+        slots = np.flatnonzero(np.isin(run, run[tied[clash]]))
+        resorted = np.lexsort((order[slots], hashes[order[slots]]))
         order[slots] = order[slots][resorted]
-    return order
+        full = hashes[order[slots]]
+        new_hash[slots[1:]] = full[1:] != full[:-1]  # slots of another key differ in the key too
+    return order, new_hash
 
 
 def _chains(hits: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
