@@ -1,7 +1,7 @@
 """analysis/passages.py on small hand-made texts: a reprint found and labelled identical or edited, a
 renaming inside one passage, names and stock phrases that pair nothing, the same outcome whichever way
-round and in whatever order the texts come, every time, and whatever bits of two seeds' hashes agree. (The scores against real reprint patterns are in
-test_passage_truth.py.)"""
+round and in whatever order the texts come, every time, and whatever bits of two seeds' hashes agree.
+(The scores against real reprint patterns are in test_passage_truth.py.)"""
 
 from __future__ import annotations
 
@@ -137,12 +137,16 @@ def test_seeds_whose_sort_keys_collide_stay_apart(monkeypatch: pytest.MonkeyPatc
 
 @pytest.mark.parametrize("bits", [9, 40, 60, 63])  # at least the bits of an index below 500
 def test_the_seed_order_is_by_full_hash_then_index_whatever_the_bits_kept(bits: int):
-    """`_by_hash` against a stable argsort of the full hashes, on hashes that share their high bits."""
+    """`_seed_groups` against a stable argsort of the full hashes, on hashes that share their high bits."""
     generator = np.random.default_rng(bits)
     high = generator.integers(0, 4, 500, dtype=np.uint64) << np.uint64(62)
     low = generator.integers(0, 6, 500, dtype=np.uint64)  # few values: equal hashes too
     hashes = high | low
-    assert passages_module._by_hash(hashes, bits).tolist() == np.argsort(hashes, kind="stable").tolist()
+    order, new_hash = passages_module._seed_groups(hashes, bits)
+    expected = np.argsort(hashes, kind="stable")
+    assert order.tolist() == expected.tolist()
+    ordered = hashes[expected]
+    assert new_hash.tolist() == [True, *(ordered[1:] != ordered[:-1]).tolist()]
 
 
 def test_both_documents_see_the_passage():
