@@ -35,9 +35,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from coalition_bench.harness import CHROMIUM, copy_project, mkdocs_build, project_root, serve
+from coalition_texts.model.urls import SITE
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SECTION = "## Lighthouse per page type"
+# The section in a report: from its heading to the next heading of its level, or the end.
+SECTION_PATTERN = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
 SEARCH_WORDS = "Marrakesh"  # the search results page type: the home page opened with `?q=` (search.share)
 
 
@@ -141,7 +144,7 @@ def build_both(work: Path) -> tuple[Path, Path]:
     from coalition_bench.build import EPOCH, bare_config  # build.py imports this module
 
     project = copy_project(project_root(), work / "project")
-    site, bare = project / "site", work / "bare"
+    site, bare = project / SITE, work / "bare"
     result = mkdocs_build(project, site, env=EPOCH)
     if result.returncode:
         raise SystemExit(f"the build failed:\n{result.stderr}")
@@ -206,9 +209,8 @@ def section(types: dict[str, str], scores: dict[str, dict[str, list[dict]]], loa
 
 def replace_section(report: str, text: str) -> str:
     """`report` with its section "Lighthouse per page type" replaced by `text` (added at the end if absent)."""
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    if pattern.search(report):
-        return pattern.sub(lambda _: text + "\n", report, count=1).rstrip("\n") + "\n"
+    if SECTION_PATTERN.search(report):
+        return SECTION_PATTERN.sub(lambda _: text + "\n", report, count=1).rstrip("\n") + "\n"
     return report.rstrip("\n") + "\n\n" + text
 
 
@@ -216,7 +218,7 @@ def kept_section(path: Path) -> str:
     """The section as last written in `path` ("" if none): coalition_bench.build rewrites the rest of the file."""
     if not path.is_file():
         return ""
-    found = re.search(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", path.read_text(encoding="utf-8"), re.M | re.S)
+    found = SECTION_PATTERN.search(path.read_text(encoding="utf-8"))
     return found.group(0).rstrip("\n") + "\n" if found else ""
 
 

@@ -8,8 +8,11 @@ field); each folder's `expected.yml` lists every pair of paragraphs that shares 
 - `tests/data/passages_ground_truth/` (GROUND_TRUTH), on which the detection's thresholds were set;
 - `tests/data/passages_held_out/` (HELD_OUT), written afterwards from new patterns (a newswire
   repost with dateline and agency furniture, partial quotations, reordered paragraphs, renamed
-  speakers ...) and labelled before the detection ran on it: the check that the thresholds hold
-  beyond the texts they were set on.
+  speakers ...) and labelled before the detection ran on it. Not wholly held out: its first eight
+  texts were scored before any change (one label was corrected after that run), but its ninth, added
+  after, showed a weakness that one rule (`_quoted_names` in analysis/passages.py) was added for.
+  So the eight untouched texts are also scored alone (`untouched_only`, their collection as it
+  was when first run): that score is the check that the detection holds beyond what it was set on.
 
 The detection runs as the build runs it (the glossary's and the index's names, every title), and
 is scored at the level of pairs of paragraphs. Used by tests/unit/analysis/test_passage_truth.py and by
@@ -35,7 +38,11 @@ from coalition_texts.sources.index_entries import load_index
 
 GROUND_TRUTH = Path("tests") / "data" / "passages_ground_truth"  # in the checkout
 HELD_OUT = Path("tests") / "data" / "passages_held_out"
-SETS = {"Ground truth (thresholds set on it)": GROUND_TRUTH, "Held-out set (not tuned on)": HELD_OUT}
+SETS = {
+    "Ground truth (thresholds set on it)": (GROUND_TRUTH, False),
+    "Held-out set, all nine texts (one rule added after the ninth)": (HELD_OUT, False),
+    "Held-out set, the eight texts scored before any change": (HELD_OUT, True),
+}
 
 ParagraphPair = tuple[str, int, str, int]  # (document, ¶ from 1, document, ¶ from 1), documents in order
 
@@ -89,9 +96,11 @@ def paragraphs(path: Path) -> tuple[str, ...]:
     return tuple(" ".join(block.split()) for block in blocks if block.strip())
 
 
-def load(root: Path | None = None, folder: Path = GROUND_TRUTH) -> GroundTruth:
+def load(root: Path | None = None, folder: Path = GROUND_TRUTH, untouched_only: bool = False) -> GroundTruth:
     """The five texts of the checkout's sources as the build reads them, the texts of `folder` (a
-    path in the checkout), the names as the build gives them (glossary, index, every title)."""
+    path in the checkout), the names as the build gives them (glossary, index, every title). With
+    `untouched_only`, the folder's texts marked `untouched: false` (written or used after a change
+    to the detection) are left out, with every pair they are in."""
     root = root or project_root()
     sources, folder = root / SOURCES, root / folder
     rendered = render(root, Registry(sources / "anchors.json")).documents
@@ -99,6 +108,9 @@ def load(root: Path | None = None, folder: Path = GROUND_TRUTH) -> GroundTruth:
         load_glossary(sources / "glossary.yml"), load_index(sources / "index-entries.yml"), rendered
     )
     data = yaml.safe_load((folder / "expected.yml").read_text(encoding="utf-8"))
+    left_out = {entry["id"] for entry in data["documents"] if untouched_only and not entry.get("untouched", True)}
+    data["documents"] = [entry for entry in data["documents"] if entry["id"] not in left_out]
+    data["pairs"] = [pair for pair in data["pairs"] if not {pair[0], pair[2]} & left_out]
     texts = [Text(item.doc.id, tuple(p.text for p in item.source.paragraphs)) for item in rendered]
     titles = []
     for entry in data["documents"]:
@@ -146,7 +158,9 @@ def report(score: Score, title: str = "") -> str:
 
 def report_all(root: Path | None = None) -> str:
     """Both sets' scores, one after the other."""
-    return "\n".join(report(evaluate(load(root, folder)), title) for title, folder in SETS.items())
+    return "\n".join(
+        report(evaluate(load(root, folder, untouched_only)), title) for title, (folder, untouched_only) in SETS.items()
+    )
 
 
 if __name__ == "__main__":

@@ -472,20 +472,9 @@ class _Corpus:
         positions, hashes = positions[keep], hashes[keep]
         if not len(hashes):
             return {}
-        # Sorted by hash, and within a seed by position (so by document): the hash's high bits and
-        # the position packed in one integer, which sorts several times faster than an argsort. The
-        # bits the position takes leave the hash 64 - 23 = 41 bits at five million words; a chance
-        # collision of two seeds costs nothing but an alignment that finds no passage.
-        # The polynomial hash keeps the last word in its low bits: mixed first (splitmix64's finaliser,
-        # a one-to-one map, so two seeds have one hash exactly when they had before).
-        hashes = (hashes ^ (hashes >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        hashes = (hashes ^ (hashes >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        hashes ^= hashes >> np.uint64(31)
-        bits = np.uint64(max(1, count.bit_length()))
-        packed = np.sort((hashes >> bits << bits) | positions.astype(np.uint64))
-        hashes, positions = packed >> bits, (packed & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.int64)
+        order, new_hash = _seed_groups(_mix(hashes), _packed_bits(len(hashes)))
+        positions = positions[order]
         documents = self.doc_of[positions]
-        new_hash = np.r_[True, hashes[1:] != hashes[:-1]]
         new_document = new_hash | np.r_[True, documents[1:] != documents[:-1]]
         starts = np.flatnonzero(new_hash)
         sizes = np.diff(np.r_[starts, len(hashes)])
@@ -528,6 +517,50 @@ class _Corpus:
             key = divmod(int(pair[start]), len(self.ids))
             shared[key] = list(zip(a_list[start:end], b_list[start:end], strict=True))
         return shared
+
+
+def _mix(hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """The seeds' polynomial hashes mixed by splitmix64's finaliser: the polynomial hash keeps the
+    last word in its low bits, and the sort below keys on the high bits. A one-to-one map, so two
+    seeds have one mixed hash exactly when they had one hash before."""
+    hashes = (hashes ^ (hashes >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    hashes = (hashes ^ (hashes >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return hashes ^ (hashes >> np.uint64(31))
+
+
+def _packed_bits(count: int) -> int:
+    """The low bits of the sort key that hold an index into `count` seeds (the rest, at least one,
+    hold the hash's high bits)."""
+    return min(63, max(1, count.bit_length()))
+
+
+def _seed_groups(hashes: npt.NDArray[np.uint64], bits: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """The order that sorts seeds by their full hash, and seeds of one hash by index (so by
+    position); and, in that order, where a new hash begins.
+
+    The hash's high 64 - `bits` bits and the index are packed in one integer, which `np.sort` sorts
+    several times faster than an argsort. At five million words only about 41 bits of the hash
+    survive, so in a large collection a few different seeds share their key (a few pairs at ten
+    thousand documents). Neighbours whose keys tie are compared by full hash; where two differ, that
+    key's seeds are sorted again by (full hash, index) in place, so that no two seeds are ever taken
+    for one (a rare seed counted with a common one could be dropped, and its pair of documents lost)."""
+    shift = np.uint64(bits)
+    packed = np.sort((hashes >> shift << shift) | np.arange(len(hashes), dtype=np.uint64))
+    order = (packed & ((np.uint64(1) << shift) - np.uint64(1))).astype(np.int64)
+    key = packed >> shift
+    new_hash = np.r_[True, key[1:] != key[:-1]]
+    tied = np.flatnonzero(~new_hash[1:])  # i where seeds i and i + 1 share their key
+    clash = hashes[order[tied]] != hashes[order[tied + 1]]
+    if clash.any():
+        # A key's seeds are one block of the order; sorted by full hash they stay in it, since the
+        # key is the full hash's high bits.
+        run = np.cumsum(new_hash)
+        slots = np.flatnonzero(np.isin(run, run[tied[clash]]))
+        resorted = np.lexsort((order[slots], hashes[order[slots]]))
+        order[slots] = order[slots][resorted]
+        full = hashes[order[slots]]
+        new_hash[slots[1:]] = full[1:] != full[:-1]  # slots of another key differ in the key too
+    return order, new_hash
 
 
 def _chains(hits: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:

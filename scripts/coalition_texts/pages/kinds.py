@@ -2,10 +2,13 @@
 
 The kinds themselves are data (`sources/kinds.yml`, read by `sources/kinds.py`); this module only
 writes them: `kind_badge(doc)` for any page or index entry that names a document, `kinds_section(catalog)`
-for the About page, which explains every kind.
+for the About page, which explains every kind, and `texts_per_kind(catalog)`, the counts both it and
+the home page give.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from coalition_texts.model.records import ORIGINS, Catalog, Document, Kind
 from coalition_texts.pages.markdown import html_attr, html_text, md_escape
@@ -27,11 +30,16 @@ def kind_badge(doc: Document) -> str:
     return badge_html(doc.kind_info)
 
 
+def texts_per_kind(catalog: Catalog) -> list[tuple[Kind, int]]:
+    """Every kind, in the catalog's order, with how many documents are of it (0 included)."""
+    numbers = Counter(doc.kind for doc in catalog.documents)
+    return [(kind, numbers[kind.id]) for kind in catalog.kinds]
+
+
 def kinds_section(catalog: Catalog) -> str:
     """Markdown for the About page: every kind with its badge, its explanation and how many texts are of it."""
     lines = []
-    for kind in catalog.kinds:
-        number = sum(doc.kind == kind.id for doc in catalog.documents)
+    for kind, number in texts_per_kind(catalog):
         texts = f"{count(number, 'text')} of the collection" if number else "no text yet"
         lines.append(
             f"{badge_html(kind)}\n:   {md_escape(kind.description)} "

@@ -29,7 +29,7 @@ from coalition_texts.model.urls import (
 from coalition_texts.pages.documents import documents_list
 from coalition_texts.pages.events import lead, when_listed
 from coalition_texts.pages.evidence_links import Links
-from coalition_texts.pages.kinds import kinds_section
+from coalition_texts.pages.kinds import kinds_section, texts_per_kind
 from coalition_texts.pages.markdown import html_text, md_escape
 from coalition_texts.pages.wording import count
 from coalition_texts.sources.editorial import Editorial
@@ -44,11 +44,7 @@ def collection_summary(catalog: Catalog) -> str:
     total = len(catalog.documents)
     if total == 0:
         return "The collection holds no text yet.\n"
-    kinds = [
-        f"{md_escape(kind.label)} ({number:,})"
-        for kind in catalog.kinds
-        if (number := sum(doc.kind == kind.id for doc in catalog.documents))
-    ]
+    kinds = [f"{md_escape(kind.label)} ({number:,})" for kind, number in texts_per_kind(catalog) if number]
     return (
         f"The collection holds {count(total, 'text')}; by [kind of source]({ABOUT}#kinds-of-source): "
         + "; ".join(kinds)

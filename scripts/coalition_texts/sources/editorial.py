@@ -24,7 +24,7 @@ from coalition_texts.model.dates import PartialDate
 from coalition_texts.model.errors import SourceError
 from coalition_texts.model.records import Catalog, EvidenceSources, PublicSource
 from coalition_texts.sources.files import read_bytes
-from coalition_texts.sources.schema import ID_PATTERN, Entry, entries
+from coalition_texts.sources.schema import ID_PATTERN, Entry, listing
 from coalition_texts.sources.yaml_lines import LineDict, load_yaml
 
 FOLDER = "editorial"  # under sources/
@@ -137,10 +137,11 @@ def _event_texts(folder: Path, catalog: Catalog) -> dict[str, EventText]:
     return texts
 
 
-def _timeline(path: Path, catalog: Catalog) -> tuple[TimelineEntry, ...]:
+def _timeline(path: Path, data: LineDict, catalog: Catalog) -> tuple[TimelineEntry, ...]:
+    """The entries of timeline.yml (`data`, checked by `listing`)."""
     events = {event.id for event in catalog.events}
     found = []
-    for index, entry in enumerate(entries(path, "entries", non_empty=True)):
+    for index, entry in enumerate(data["entries"]):
         reader = Entry(path, entry, f"timeline entry {index + 1}")
         reader.check_fields(TIMELINE_FIELDS, ["date", "text", "evidence"])
         start, end = reader.date("date"), reader.date("end", optional=True)
@@ -175,10 +176,11 @@ def _row(reader: Entry, row: LineDict) -> Quote:
     )
 
 
-def _differences(path: Path) -> tuple[DifferenceTopic, ...]:
+def _differences(path: Path, data: LineDict) -> tuple[DifferenceTopic, ...]:
+    """The topics of differences.yml (`data`, checked by `listing`)."""
     topics = []
     seen: set[str] = set()
-    for index, topic in enumerate(entries(path, "topics", non_empty=True)):
+    for index, topic in enumerate(data["topics"]):
         reader = Entry(path, topic, f"topic {topic.get('id') or index + 1}")
         reader.check_fields(TOPIC_FIELDS, ["id", "title"])
         identifier = reader.text("id")
@@ -215,10 +217,8 @@ def _differences(path: Path) -> tuple[DifferenceTopic, ...]:
     return tuple(topics)
 
 
-def _page_text(path: Path, key: str, label: str) -> PageText:
-    """The page's `description` and `summary`, beside its list under `key:` (which `entries` has checked)."""
-    data = load_yaml(path)
-    assert isinstance(data, LineDict)  # entries() refused anything but a mapping
+def _page_text(path: Path, data: LineDict, key: str, label: str) -> PageText:
+    """The page's `description` and `summary`, beside its list under `key:` (in `data`, checked by `listing`)."""
     reader = Entry(path, data, label)
     reader.check_fields({key, *PAGE_FIELDS}, PAGE_FIELDS)
     return PageText(reader.text("description"), reader.text("summary"))
@@ -227,12 +227,17 @@ def _page_text(path: Path, key: str, label: str) -> PageText:
 def load_editorial(sources: Path, catalog: Catalog) -> Editorial:
     folder = sources / FOLDER
     timeline, differences = folder / "timeline.yml", folder / "differences.yml"
+    events = _event_texts(folder / "events", catalog)
+    # Each file is parsed once; its list and the page's fields beside it are read from that mapping.
+    timeline_data = listing(timeline, "entries", non_empty=True)
+    timeline_entries = _timeline(timeline, timeline_data, catalog)
+    differences_data = listing(differences, "topics", non_empty=True)
     return Editorial(
-        events=_event_texts(folder / "events", catalog),
-        timeline=_timeline(timeline, catalog),
-        differences=_differences(differences),
-        timeline_page=_page_text(timeline, "entries", "the timeline page"),
-        differences_page=_page_text(differences, "topics", "the differences page"),
+        events=events,
+        timeline=timeline_entries,
+        differences=_differences(differences, differences_data),
+        timeline_page=_page_text(timeline, timeline_data, "entries", "the timeline page"),
+        differences_page=_page_text(differences, differences_data, "topics", "the differences page"),
     )
 
 

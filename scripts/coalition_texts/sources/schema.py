@@ -1,6 +1,7 @@
 """The shared way to read a YAML list of entries in `sources/`: typed fields, located messages.
 
-`entries(path, key)` gives the mappings listed under `key:`; `Entry` reads one entry's fields
+`entries(path, key)` gives the mappings listed under `key:` (`listing(path, key)` the whole file's
+mapping, for a file with fields beside its list); `Entry` reads one entry's fields
 (checked names, required fields, texts, flags, lists, dates), turning every problem into a
 SourceError that names the file, the line, the entry and the field. Every reader of `sources/`
 uses it, so that all of them word their messages alike.
@@ -106,16 +107,23 @@ class Entry:
         return PartialDate(year, month, day)
 
 
-def entries(path: Path, key: str, *, non_empty: bool = False) -> list[LineDict]:
-    """The entries of the list under `key:` in the YAML file at `path`, each a mapping (`non_empty`: at least one)."""
+def listing(path: Path, key: str, *, non_empty: bool = False) -> LineDict:
+    """The YAML file at `path`, checked to be a mapping whose `key:` is a list of mappings
+    (`non_empty`: at least one), its other fields for the caller to read."""
     data = load_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get(key), list) or (non_empty and not data[key]):
+    if not isinstance(data, LineDict) or not isinstance(data.get(key), list) or (non_empty and not data[key]):
         kind = "a non-empty list" if non_empty else "a list"
         raise SourceError(str(path), f"must be a mapping with {kind} under '{key}:'.", "See README.md.")
     for index, entry in enumerate(data[key]):
         if not isinstance(entry, LineDict):
             raise SourceError(str(path), f"entry {index + 1} under '{key}:' is not a mapping.")
-    return data[key]
+    return data
+
+
+def entries(path: Path, key: str, *, non_empty: bool = False) -> list[LineDict]:
+    """The entries of the list under `key:` in the YAML file at `path`, each a mapping (`non_empty`: at least one)."""
+    found: list[LineDict] = listing(path, key, non_empty=non_empty)[key]
+    return found
 
 
 def unique_id(reader: Entry, seen: dict[str, int]) -> str:

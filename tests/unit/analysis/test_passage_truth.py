@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,8 +26,14 @@ def truth() -> GroundTruth:
 
 @functools.cache
 def held_out() -> GroundTruth:
-    """The held-out set (never tuned on), loaded on first use."""
+    """The held-out set, all nine texts (one rule was added after the ninth), loaded on first use."""
     return load(folder=HELD_OUT)
+
+
+@functools.cache
+def untouched() -> GroundTruth:
+    """The held-out set's eight texts that were scored before any change to the detection."""
+    return load(folder=HELD_OUT, untouched_only=True)
 
 
 def test_ground_truth_precision_and_recall():
@@ -36,12 +43,22 @@ def test_ground_truth_precision_and_recall():
     assert not score.wrong_labels, report(score)
 
 
-def test_held_out_precision_and_recall():
-    """The set written after the thresholds were set, and never tuned on: the same goals."""
-    score = evaluate(held_out())
-    print(report(score, "Held-out set"))
+@pytest.mark.parametrize("subset", ["all nine texts", "the eight untouched texts"])
+def test_held_out_precision_and_recall(subset: str):
+    """The set written after the thresholds were set: the same goals, on all its texts (the ninth led
+    to one rule) and on the eight that were scored before any change (the real held-out score)."""
+    score = evaluate(held_out() if subset == "all nine texts" else untouched())
+    print(report(score, f"Held-out set, {subset}"))
     assert score.precision >= 0.95 and score.recall >= 0.9, report(score)
     assert not score.wrong_labels, report(score)
+
+
+def test_the_untouched_subset_leaves_out_only_the_ninth_text():
+    left_out = {text.id for text in held_out().texts} - {text.id for text in untouched().texts}
+    assert left_out == {"ho-analysis-quotes-renamed"}
+    assert untouched().expected == {
+        pair: label for pair, label in held_out().expected.items() if not {pair[0], pair[2]} & left_out
+    }
 
 
 def test_held_out_set_is_apart_from_the_ground_truth():

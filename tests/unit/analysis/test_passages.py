@@ -1,13 +1,16 @@
 """analysis/passages.py on small hand-made texts: a reprint found and labelled identical or edited, a
 renaming inside one passage, names and stock phrases that pair nothing, the same outcome whichever way
-round and in whatever order the texts come, every time. (The scores against real reprint patterns are in
-test_passage_truth.py.)"""
+round and in whatever order the texts come, every time, and whatever bits of two seeds' hashes agree.
+(The scores against real reprint patterns are in test_passage_truth.py.)"""
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coalition_texts.analysis import passages as passages_module
 from coalition_texts.analysis.passages import SharedPassages, Text, find_passages
 
 NAMES = ("Global Coalition to Defeat Daesh/ISIS", "Africa Focus Group", "Daesh", "ISIS", "Daesh/ISIS", "Niamey")
@@ -117,6 +120,33 @@ def test_a_stock_phrase_frequent_across_the_collection_seeds_nothing():
     assert set(find_passages(with_stock_phrase(2)).passages) == {("t0", "t1")}
     assert find_passages(with_stock_phrase(6)).passages == {}
     assert find_passages(with_stock_phrase(12, 12)).passages == {}
+
+
+def test_seeds_whose_sort_keys_collide_stay_apart(monkeypatch: pytest.MonkeyPatch):
+    """Seeds are sorted by a key that keeps only the hash's high bits. With one bit kept (as if all
+    the seeds of ten texts had collided), the two texts' rare seeds must not be counted with the
+    others' (as one seed found in all ten documents, beyond the limit of five, they seed nothing):
+    the pair is found, and everything found is as with the full key."""
+    texts = with_stock_phrase(2)
+    expected = outcome(find_passages(texts))
+    monkeypatch.setattr(passages_module, "_packed_bits", lambda count: 63)
+    shared = find_passages(texts)
+    assert set(shared.passages) == {("t0", "t1")}
+    assert outcome(shared) == expected
+
+
+@pytest.mark.parametrize("bits", [9, 40, 60, 63])  # at least the bits of an index below 500
+def test_the_seed_order_is_by_full_hash_then_index_whatever_the_bits_kept(bits: int):
+    """`_seed_groups` against a stable argsort of the full hashes, on hashes that share their high bits."""
+    generator = np.random.default_rng(bits)
+    high = generator.integers(0, 4, 500, dtype=np.uint64) << np.uint64(62)
+    low = generator.integers(0, 6, 500, dtype=np.uint64)  # few values: equal hashes too
+    hashes = high | low
+    order, new_hash = passages_module._seed_groups(hashes, bits)
+    expected = np.argsort(hashes, kind="stable")
+    assert order.tolist() == expected.tolist()
+    ordered = hashes[expected]
+    assert new_hash.tolist() == [True, *(ordered[1:] != ordered[:-1]).tolist()]
 
 
 def test_both_documents_see_the_passage():
