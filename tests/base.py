@@ -39,7 +39,7 @@ from coalition_texts.sources.editorial import load_evidence_sources
 from coalition_texts.sources.search_variants import VariantGroup, load_variants
 from coalition_texts.sources.texts import read_source
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).parents[1]  # __file__ is absolute: nothing to resolve
 SOURCES = ROOT / "sources"
 
 # Markdown, HTML and template syntax a value from `sources/` may hold, mixed into generated text and
