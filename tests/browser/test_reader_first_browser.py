@@ -348,6 +348,24 @@ def test_link_to_a_missing_paragraph_says_so_and_gives_the_range(browser, built_
     context.close()
 
 
+def test_the_scripts_speak_in_the_singular_of_one_document_and_one_paragraph(browser, one_document_site):
+    """The filters' count and the missing-paragraph notice, in a collection of one document of one
+    paragraph (the words the build writes: tests/site/test_wording.py)."""
+    context = context_for(browser, "desktop")
+    page = context.new_page()
+    with serve(one_document_site) as address:
+        page.goto(f"{address}/documents/")
+        page.wait_for_function("document.querySelector('.doc-filters-count')?.textContent")
+        assert page.locator(".doc-filters-count").inner_text() == "Showing the only document."
+        page.goto(f"{address}/documents/text/#p9")
+        notice = page.locator(".para-missing")
+        notice.wait_for(state="visible")
+        assert " ".join(notice.inner_text().split()) == (
+            "This document has no paragraph 9 (#p9). It has one paragraph, ¶ 1. Go to ¶ 1"
+        )
+    context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("size", SIZES)
 def test_404_page_offers_search_documents_and_events(browser, site_url, size, scheme):
