@@ -11,6 +11,7 @@ import calendar
 import functools
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -39,7 +40,7 @@ from coalition_texts.sources.editorial import load_evidence_sources
 from coalition_texts.sources.search_variants import VariantGroup, load_variants
 from coalition_texts.sources.texts import read_source
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).parents[1]  # __file__ is absolute: nothing to resolve
 SOURCES = ROOT / "sources"
 
 # Markdown, HTML and template syntax a value from `sources/` may hold, mixed into generated text and
@@ -188,6 +189,19 @@ def source_error(call: Callable[[], object]) -> str:
 def copy_project(target: Path) -> Path:
     """A scratch copy of this checkout (without generated or cached files) to change freely."""
     return harness.copy_project(ROOT, target)
+
+
+def one_document_build(folder: Path) -> Path:
+    """The site of a scratch copy whose sources/ are the minimal ones (one event, one document of one
+    paragraph), built into `folder`/site: where the site's words must read in the singular."""
+    project = copy_project(folder / "project")
+    shutil.rmtree(project / "sources")
+    differences = MINIMAL_SOURCES["editorial/differences.yml"].replace("text#p2", "text#p1")
+    write_sources(project, {"text.txt": "Alone.\n", "editorial/differences.yml": differences})
+    site = folder / "site"
+    result = mkdocs_build(project, site, env={"NEW_ANCHOR_REGISTRY": "1"})  # a new collection, on purpose
+    assert result.returncode == 0, result.stderr
+    return site
 
 
 def one_build_error(result: subprocess.CompletedProcess[str]) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from tests.base import CHROMIUM, CHROMIUM_ARGS, catalog, copy_project, mkdocs_build, serve
+from tests.base import CHROMIUM, CHROMIUM_ARGS, catalog, copy_project, mkdocs_build, one_document_build, serve
 from tests.site.hostile import hostile_build
 
 
@@ -45,6 +45,22 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`OFFLINE=true mkdocs build` of a scratch copy of the project (pages to open from disk), once per session."""
+    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
+    site = project / "site"
+    result = mkdocs_build(project, site, env={"OFFLINE": "true"})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def one_document_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A scratch site of one document of one paragraph (tests/base.py), built once per session."""
+    return one_document_build(tmp_path_factory.mktemp("one-document"))
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,12 @@
 /* Filters for the list of documents: narrow it by kind of source, event and publisher.
  *
- * The list (`ul.doc-cards[data-filterable]`, scripts/page_render.py) is complete HTML, so without
- * script every document shows. This script reads the choices from the list itself (each card's
- * data-kind, data-events and data-publisher, and the labels shown in it), adds one labelled
- * <select> for each, a button that clears them, and a count that screen readers hear as it
- * changes (role=status). It asks no server for anything. It runs on every page Material shows,
- * through its `document$` observable, so that instant navigation works too.
+ * The list (`ul.doc-cards[data-filterable]`, written by scripts/coalition_texts/pages/documents.py)
+ * is complete HTML, so without script every document shows. This script reads the choices from the
+ * list itself (each card's data-kind, data-events and data-publisher, and the labels shown in it),
+ * adds one labelled <select> for each, a button that clears them, and a count that screen readers
+ * hear as it changes (role=status). It asks no server for anything. It is loaded, deferred, on the
+ * documents list only: pages/documents.py names it in that page's front matter (`scripts:`), and
+ * overrides/main.html loads what a page names there.
  */
 (function () {
   "use strict";
@@ -66,6 +67,13 @@
     return {wrapper: wrapper, control: control};
   }
 
+  /* What the count says: "Showing 2 of 5 documents.", "Showing all 5 documents.", and for a list of
+     one, "Showing the only document." */
+  function countText(shown, total) {
+    if (shown === total) return total === 1 ? "Showing the only document." : "Showing all " + total + " documents.";
+    return "Showing " + shown + " of " + total + (total === 1 ? " document." : " documents.");
+  }
+
   function setUp(list, index) {
     if (list.dataset.filtersReady) return;
     list.dataset.filtersReady = "true";
@@ -98,9 +106,7 @@
         card.hidden = !match;
         if (match) shown += 1;
       });
-      count.textContent = shown === cards.length
-        ? "Showing all " + cards.length + " documents."
-        : "Showing " + shown + " of " + cards.length + " documents.";
+      count.textContent = countText(shown, cards.length);
     }
 
     [kind, event, publisher].forEach(function (part) { part.control.addEventListener("change", apply); });
@@ -109,7 +115,7 @@
       apply();
       kind.control.focus();
     });
-    // Into the room the page keeps for them just above the list (scripts/page_render.py), if it is there.
+    // Into the room the page keeps for them just above the list (pages/documents.py), if it is there.
     var slot = list.previousElementSibling;
     while (slot && !slot.classList.contains("doc-filters-slot") && slot.tagName === "NOSCRIPT") slot = slot.previousElementSibling;
     if (slot && slot.classList.contains("doc-filters-slot")) {
@@ -126,8 +132,9 @@
     document.querySelectorAll("ul.doc-cards[data-filterable]").forEach(setUp);
   }
 
-  // At once (the script comes after the list, so the filters are in place before the page is first
-  // shown, and nothing moves), and on every page instant navigation brings.
+  // At once (deferred, the script runs when the page has been read; the slot above the list keeps the
+  // filters' room from the first paint, so nothing moves), and again on each page Material's document$
+  // reports (a list already set up is left as it is).
   if (document.readyState !== "loading") setUpAll();
   else document.addEventListener("DOMContentLoaded", setUpAll);
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setUpAll);

@@ -5,8 +5,11 @@
  * zoomed to a phone's width) cannot open the menu. The closed drawer is hidden (docs/stylesheets/a11y.css),
  * so its links are not unseen Tab stops. This makes the label a button: it takes focus (Material's own
  * keyboard handling clicks a focused label on Enter, this script on Space, as for any button), and it says
- * whether the menu is open (aria-expanded), following the checkbox however it changes. Escape closes an open drawer and gives the
- * focus back to the button. Where the label is not shown (wide screens), it takes no focus either.
+ * whether the menu is open (aria-expanded), following the checkbox however it changes. Escape, pressed
+ * in the open drawer or on the button, closes the drawer (elsewhere, in the search box say, it is left to
+ * what has the focus). When Escape, the overlay or the drawer's title closes it, focus that was in the
+ * drawer goes back to the button: the closed drawer is hidden, and focus left in it would fall to <body>.
+ * Where the label is not shown (wide screens), it takes no focus either.
  */
 (function () {
   "use strict";
@@ -18,6 +21,16 @@
     button.setAttribute("role", "button");
     button.setAttribute("tabindex", "0");
     button.setAttribute("aria-label", "Menu");
+    var drawer = document.querySelector(".md-sidebar--primary");
+    function inDrawer(element) { return !!(drawer && element && drawer.contains(element)); }
+    // Where the focus last went: a tap on the overlay or on the drawer's title (labels, which take no
+    // focus) has already moved it to <body> when the label's click comes.
+    var lastInDrawer = false;
+    document.addEventListener("focusin", function (event) { lastInDrawer = inDrawer(event.target); });
+    function focusInDrawer() {
+      var active = document.activeElement;
+      return inDrawer(active) || ((!active || active === document.body) && lastInDrawer);
+    }
     function show() { button.setAttribute("aria-expanded", String(toggle.checked)); }
     show();
     toggle.addEventListener("change", show);
@@ -26,8 +39,17 @@
       event.preventDefault();
       button.click();
     });
+    // The drawer's other labels close it: the overlay beside it and its title. (Material also closes it
+    // when a link in it leads to a part of the page; the focus is then the browser's to move, to the part.)
+    document.querySelectorAll('label[for="__drawer"]').forEach(function (label) {
+      if (label === button) return;
+      label.addEventListener("click", function () {
+        if (toggle.checked && focusInDrawer()) button.focus();  // before the drawer closes and hides it
+      });
+    });
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape" || !toggle.checked) return;
+      if (!focusInDrawer() && document.activeElement !== button) return;
       toggle.checked = false;
       toggle.dispatchEvent(new Event("change", { bubbles: true }));
       button.focus();

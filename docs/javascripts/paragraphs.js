@@ -165,7 +165,8 @@
     notice.setAttribute("role", "status");
     var message = document.createElement("p");
     message.textContent = "This document has no paragraph " + match[1] + " (#p" + match[1] + "). " +
-      "Its paragraphs are numbered \u00b6\u00a01 to \u00b6\u00a0" + count + ". ";
+      (count === "1" ? "It has one paragraph, \u00b6\u00a01. "
+        : "Its paragraphs are numbered \u00b6\u00a01 to \u00b6\u00a0" + count + ". ");
     var first = document.createElement("a");
     first.href = "#p1";
     first.textContent = "Go to \u00b6\u00a01";

@@ -7,7 +7,7 @@
  * no index can tell the two apart, since the query decides which words are whole. So this script
  * adjusts the results the worker sends, before Material renders them: a hit that holds fewer query
  * words only as the start of a longer word (in its title, text, or the searched-but-hidden fields of
- * scripts/search_index.py) comes first, and its score counts half for each such word. Nothing else
+ * scripts/coalition_texts/postbuild/search_index.py) comes first, and its score counts half for each such word. Nothing else
  * changes: the same hits, grouped by page as Material groups them, re-sorted.
  *
  * It wraps the browser's Worker before Material's bundle creates the search worker, so it is loaded

@@ -323,6 +323,43 @@ def test_phone_menu_opens_and_closes_by_keyboard(browser, built_site, site_url, 
     context.close()
 
 
+def test_phone_menu_keeps_the_focus_when_it_closes_and_leaves_other_escapes_alone(browser, built_site, site_url):
+    """Closed by the overlay or its own title, the drawer hands the focus of its link back to the menu
+    button (it would fall to <body> as the drawer hides); Escape in the search box does not close it."""
+    context = context_for(browser, "phone")
+    page = context.new_page()
+    drawer = "getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility"
+    on_button = "document.activeElement.matches('.md-header label[for=\"__drawer\"]')"
+    button = page.locator('.md-header label[for="__drawer"]')
+    document = page_types(built_site)["documents/*"]
+    # (the page, how the drawer is closed): the drawer's title closes it where the drawer opens at the
+    # top level (on a document's page it opens at Documents, under that section's title).
+    closers = {
+        "the overlay": (document, lambda: page.mouse.click(SIZES["phone"][0] - 10, SIZES["phone"][1] // 2)),
+        "the drawer's title": ("about/", lambda: page.locator('label.md-nav__title[for="__drawer"]').click()),
+    }
+    for name, (path, close) in closers.items():
+        page.goto(f"{site_url}/{path}")
+        button.click()
+        page.wait_for_function(f"{drawer} === 'visible'")
+        page.locator("nav.md-nav--primary a.md-nav__link").first.focus()
+        close()
+        page.wait_for_function(f"{drawer} === 'hidden'")
+        assert page.evaluate(on_button), name
+        assert button.get_attribute("aria-expanded") == "false", name
+    # Escape belongs to what has the focus: in the search box it leaves the open drawer open.
+    page.goto(f"{site_url}/{document}")
+    button.click()
+    page.wait_for_function(f"{drawer} === 'visible'")
+    page.evaluate("document.querySelector('.md-search__input').focus()")
+    assert page.evaluate("document.activeElement.matches('.md-search__input')")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert not page.evaluate(on_button)
+    assert button.get_attribute("aria-expanded") == "true"
+    context.close()
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_link_to_a_missing_paragraph_says_so_and_gives_the_range(browser, built_site, site_url, size):
     context = context_for(browser, size)
@@ -345,6 +382,24 @@ def test_link_to_a_missing_paragraph_says_so_and_gives_the_range(browser, built_
         page.goto(f"{site_url}/documents/{doc_id}/#p2")
         page.wait_for_function("document.querySelector('.para-tools')")
         assert page.locator(".para-missing").count() == 0
+    context.close()
+
+
+def test_the_scripts_speak_in_the_singular_of_one_document_and_one_paragraph(browser, one_document_site):
+    """The filters' count and the missing-paragraph notice, in a collection of one document of one
+    paragraph (the words the build writes: tests/site/test_wording.py)."""
+    context = context_for(browser, "desktop")
+    page = context.new_page()
+    with serve(one_document_site) as address:
+        page.goto(f"{address}/documents/")
+        page.wait_for_function("document.querySelector('.doc-filters-count')?.textContent")
+        assert page.locator(".doc-filters-count").inner_text() == "Showing the only document."
+        page.goto(f"{address}/documents/text/#p9")
+        notice = page.locator(".para-missing")
+        notice.wait_for(state="visible")
+        assert " ".join(notice.inner_text().split()) == (
+            "This document has no paragraph 9 (#p9). It has one paragraph, ¶ 1. Go to ¶ 1"
+        )
     context.close()
 
 

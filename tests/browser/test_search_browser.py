@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from html import unescape as html_unescape
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.base import catalog, copy_project, index_of, mkdocs_build, variant_groups
+from tests.base import catalog, index_of, variant_groups
 from tests.browser.actions import META, search
 
 pytestmark = pytest.mark.browser
@@ -156,16 +155,6 @@ def test_whole_word_ranks_above_the_start_of_a_longer_word(sized, site_url, buil
     assert min(score for _, score in whole) > max(score for _, score in prefix_only)
     order = [loc for loc, _ in ranked]
     assert order.index(whole[0][0]) < order.index(prefix_only[0][0])
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Path:
-    """`OFFLINE=true mkdocs build` of a scratch copy of the project."""
-    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
-    site = project / "site"
-    result = mkdocs_build(project, site, env={"OFFLINE": "true"})
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def test_offline_build_is_made_for_the_file_system(offline_site):

@@ -105,6 +105,39 @@ def test_sidebar_does_not_list_documents(built_site):
     assert not nav.select('a[href$="canada-joint-statement-2022/"]')
 
 
+def scripts(page: Path) -> list[dict[str, str]]:
+    """The `<script src>` elements of a built page: their address and attributes."""
+    html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return [{key: str(value) for key, value in element.attrs.items()} for element in html.select("script[src]")]
+
+
+def test_the_file_system_shim_is_in_the_offline_build_only(built_site, offline_site):
+    """The iframe-worker shim lets search run from file://: in the offline build, each page loads it (the
+    local copy, mkdocs.yml's extra.polyfills); served, it would only hold up the first paint
+    (coalition_texts/plugin/plugin.py leaves it out)."""
+    shim = "javascripts/iframe-worker-shim.js"
+    for page in sorted(built_site.rglob("*.html")):
+        assert not [s["src"] for s in scripts(page) if "iframe-worker" in s["src"]], page
+    pages = sorted(offline_site.rglob("*.html"))
+    assert len(pages) == len(list(built_site.rglob("*.html")))
+    for page in pages:
+        (src,) = [s["src"] for s in scripts(page) if "iframe-worker" in s["src"]]
+        assert src.endswith(shim) and "//" not in src, (page, src)  # the local copy, not a CDN's
+    assert (offline_site / shim).is_file()
+
+
+def test_the_filters_script_loads_on_the_documents_list_only(built_site):
+    """docs/javascripts/document-filters.js, deferred, on documents/index.html (its front matter names it)."""
+    loaded = {
+        str(page.relative_to(built_site)): found
+        for page in sorted(built_site.rglob("*.html"))
+        if (found := [s for s in scripts(page) if "document-filters" in s["src"]])
+    }
+    assert list(loaded) == ["documents/index.html"]
+    (script,) = loaded["documents/index.html"]
+    assert script["src"] == "../javascripts/document-filters.js" and "defer" in script
+
+
 def test_no_web_fonts_from_other_hosts(built_site):
     html = (built_site / "index.html").read_text()
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html

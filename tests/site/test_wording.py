@@ -1,5 +1,6 @@
 """The site's own words, true for any collection: checked in the real built site and in a built scratch copy
-whose catalog holds one document of one paragraph (the minimal sources of tests/base.py).
+whose catalog holds one document of one paragraph (tests/base.py's one_document_build, the session's
+`one_document_site`; what its scripts say, tests/browser/test_reader_first_browser.py).
 
 Counts agree with their number ("1 document", "No pair of documents shares passages"); an event without a
 place claims none; and no page the pipeline writes describes what the data does not hold: the meta
@@ -9,13 +10,11 @@ descriptions of the scratch copy's generated pages name none of the real collect
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
-from tests.base import MINIMAL_SOURCES, catalog, copy_project, mkdocs_build, source_data, write_sources
+from tests.base import MINIMAL_SOURCES, catalog, source_data
 
 HAND_WRITTEN = {"index.html", "about/index.html", "404.html"}  # docs/*.md and overrides/: not generated
 # A number other than 1 before a singular noun, or 1 before a plural one.
@@ -32,20 +31,6 @@ def soup(path: Path) -> BeautifulSoup:
 def description(page: BeautifulSoup) -> str:
     meta = page.find("meta", attrs={"name": "description"})
     return meta["content"] if meta else ""
-
-
-@pytest.fixture(scope="module")
-def one_document_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A scratch copy whose sources/ are the minimal ones (one event, one document of one paragraph), built."""
-    folder = tmp_path_factory.mktemp("one-document")
-    project = copy_project(folder / "project")
-    shutil.rmtree(project / "sources")
-    differences = MINIMAL_SOURCES["editorial/differences.yml"].replace("text#p2", "text#p1")
-    write_sources(project, {"text.txt": "Alone.\n", "editorial/differences.yml": differences})
-    site = folder / "site"
-    result = mkdocs_build(project, site, env={"NEW_ANCHOR_REGISTRY": "1"})  # a new collection, on purpose
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def test_a_collection_of_one_reads_in_the_singular(one_document_site):

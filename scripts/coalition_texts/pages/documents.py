@@ -41,6 +41,7 @@ from coalition_texts.pages.markdown import (
     md_with_links,
     pilcrow,
 )
+from coalition_texts.pages.marks import supplied_mark
 from coalition_texts.pages.wording import count
 
 PREFIX = prefix(DOCUMENTS_INDEX)  # from docs/documents/ to the docs root
@@ -142,14 +143,6 @@ NOT_IN_TEXT = {
     "publisher": "not named in the text",
     "address": "not in the text, from the project's notes on where it was found",
 }
-
-
-def supplied_mark(label: str, explanation: str = "") -> str:
-    """A quiet textual mark ("supplied", "(supplied)"): not a label like the kind badge, a note on the words
-    before it. Its `explanation` follows for screen readers (visually hidden); the details after the text
-    ("About this document") give it to every reader."""
-    hidden = f'<span class="visually-hidden">: {html_text(explanation)}</span>' if explanation else ""
-    return f'<span class="supplied">{html_text(label)}{hidden}</span>'
 
 
 def supplied_note(text: str) -> str:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from coalition_texts.model.records import Catalog, Event
 from coalition_texts.model.urls import EVENTS_INDEX, prefix
 from coalition_texts.model.urls import event_page as event_path
-from coalition_texts.pages.documents import definition, documents_list, supplied_mark
+from coalition_texts.pages.documents import definition, documents_list
 from coalition_texts.pages.evidence_links import Links
 from coalition_texts.pages.markdown import front_matter, md_escape, md_with_links
+from coalition_texts.pages.marks import supplied_mark
 from coalition_texts.pages.wording import capitalised, count
 from coalition_texts.sources.editorial import Editorial, EventText
 

@@ -9,6 +9,7 @@ from coalition_texts.sources.catalog import load_catalog, load_events
 from tests.base import MINIMAL_SOURCES, source_error, write_sources
 
 CATALOG = MINIMAL_SOURCES["catalog.yml"]
+ENTRY = CATALOG[len("documents:\n") :]  # the one document, to list it twice
 
 
 def test_the_minimal_catalog_reads_with_its_defaults(tmp_path):
@@ -69,7 +70,7 @@ BAD_DOCUMENTS = {
     "bad url": ("", "    url: ftp://example.org/\n", 10, "url", "'ftp://example.org/' is not an http(s) address."),
     "file outside": ("file: text.txt", "file: ../text.txt", 3, "file",
                      "'../text.txt' must be a path inside sources/."),
-    "duplicate id": ("", CATALOG.split("\n", 1)[1], 10, "id", "duplicate id 'text' (first used on line 2)."),
+    "duplicate id": ("", ENTRY, 10, "id", "duplicate id 'text' (first used on line 2)."),
 }  # fmt: skip
 
 

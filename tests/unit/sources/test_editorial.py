@@ -51,11 +51,14 @@ def test_event_texts_timeline_and_differences_as_written(tmp_path):
          "editorial/timeline.yml, line 1 (the timeline page): the required field 'description' is missing."),
         ("editorial/differences.yml", DIFFERENCES + "descripton: typo\n",
          "editorial/differences.yml, line 7 (the differences page, field 'descripton'): unknown field 'descripton'."),
-        ("editorial/differences.yml", DIFFERENCES.replace("summary: The dates.", "summary: ''"),
+        ("editorial/differences.yml", ("summary: The dates.", "summary: ''"),
          "editorial/differences.yml, line 6 (the differences page, field 'summary'): must be a non-empty text."),
     ],
 )  # fmt: skip
 def test_bad_prose_is_located(tmp_path, name, content, problem):
+    """`content`: the file's new text, None to leave it out, or (old, new) to change the minimal file."""
+    if isinstance(content, tuple):
+        content = MINIMAL_SOURCES[name].replace(*content)
     sources = write_sources(tmp_path, {name: content})
     message = source_error(lambda: load_editorial(sources, minimal_catalog()))
     assert message.startswith(f"{sources}/{problem}"), message
