@@ -461,11 +461,16 @@ BYLINE_JS = """() => {
   const lines = new Set();
   let top = -Infinity;
   for (const middle of middles) if (middle - top > half) lines.add(top = middle);
+  // Words whose first and last letters lie on different lines: broken mid-word (a link breaks anywhere
+  // in Material where its line has no other place to break).
+  const broken = words(byline).flatMap(node => [...node.data.matchAll(/[^\s\u00a0]+/g)]
+    .filter(m => m[0].length > 1 && Math.abs(lineOf(node, m.index) - lineOf(node, m.index + m[0].length - 1)) >= half)
+    .map(m => m[0]));
   const width = byline.getBoundingClientRect().width;
   byline.style.width = 'max-content';
   const fits = byline.getBoundingClientRect().width <= width;
   byline.style.width = '';
-  return {joins, lines: lines.size, fits, overflow: byline.scrollWidth > byline.clientWidth + 1};
+  return {joins, broken, lines: lines.size, fits, overflow: byline.scrollWidth > byline.clientWidth + 1};
 }"""
 
 
@@ -487,6 +492,8 @@ def test_byline_wraps_cleanly_without_separators_at_line_ends(browser, built_sit
                     problems.append(f"{doc_id}: a line breaks beside the separator before {join['after']!r}")
             if line["overflow"]:
                 problems.append(f"{doc_id}: the byline is wider than its column")
+            if line["broken"]:
+                problems.append(f"{doc_id}: words broken across lines: {line['broken']}")
             # One compact line wherever it fits (on a desktop screen, the byline of each of today's texts).
             if line["fits"] and line["lines"] > 1:
                 problems.append(f"{doc_id}: the byline takes {line['lines']} lines where one would do")

@@ -169,7 +169,7 @@ def byline(doc: Document) -> str:
         date += "\u00a0" + supplied_mark(mark, date_supplied_explanation(doc))
     parts = [kind_badge(doc), publisher, date]
     if doc.url:
-        address = f'[original\u00a0address<span aria-hidden="true">\u00a0↗</span>](<{doc.url}>)'
+        address = f'[original address<span aria-hidden="true">\u00a0↗</span>](<{doc.url}>)'
         if doc.url_supplied:
             address += "\u00a0" + supplied_mark(SUPPLIED, NOT_IN_TEXT["address"])
         parts.append(address)
