@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.base import ROOT
@@ -52,6 +53,16 @@ def search(page: Page, query: str) -> None:
         arg=[META, list(NOT_YET)],
         timeout=20_000,
     )
+
+
+def tab_until(page: Page, reached: str, limit: int, what: str) -> None:
+    """Press Tab until the JavaScript expression `reached` is true (`limit` presses at most), as a keyboard
+    reader would; fail naming `what` was never reached."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(reached):
+            return
+    pytest.fail(f"Tab never reached {what}")
 
 
 def axe_violations(page, axe_source: str) -> list[str]:

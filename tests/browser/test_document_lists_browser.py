@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.base import catalog
-from tests.browser.actions import search
+from tests.browser.actions import search, tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -141,12 +141,7 @@ def test_the_list_does_not_move_when_the_filters_appear(sized, site_url):
 def test_filters_are_reached_and_used_by_keyboard_with_visible_focus(sized, site_url):
     sized.goto(site_url + "/documents/")
     kind = sized.get_by_label("Kind of source", exact=True)
-    for _ in range(60):
-        sized.keyboard.press("Tab")
-        if kind.evaluate("el => el === document.activeElement"):
-            break
-    else:
-        pytest.fail("Tab never reached the kind filter")
+    tab_until(sized, "document.activeElement.matches('select[name=kind]')", 60, "the kind filter")
     outline = kind.evaluate("el => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth")
     assert not outline.startswith("none") and not outline.endswith(" 0px"), outline
     news = next(doc for doc in catalog().documents if doc.kind == "news-report")

@@ -15,7 +15,7 @@ import pytest
 from coalition_texts.sources.catalog import load_catalog
 from coalition_texts.sources.texts import read_source
 from tests.base import copy_project, mkdocs_build, serve
-from tests.browser.actions import AXE, axe_violations
+from tests.browser.actions import AXE, axe_violations, tab_until
 from tests.site_crawl import page_types
 
 pytestmark = pytest.mark.browser
@@ -296,12 +296,7 @@ def test_phone_menu_opens_and_closes_by_keyboard(browser, built_site, site_url, 
     page.goto(f"{site_url}/{longest}")
     drawer = "getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility"
     # Tab reaches the menu button (docs/javascripts/menu-button.js), a button with a name and a state.
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('.md-header .menu-button')"):
-            break
-    else:
-        pytest.fail("Tab never reached the menu button")
+    tab_until(page, "document.activeElement.matches('.md-header .menu-button')", MAX_TABS, "the menu button")
     button = page.locator(".md-header .menu-button")
     assert button.evaluate("element => element.localName") == "button"  # a real one: a label may not be given the role
     assert button.get_attribute("aria-label") == "Menu"
