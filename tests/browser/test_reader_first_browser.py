@@ -458,7 +458,7 @@ BYLINE_JS = """() => {
   for (const middle of middles) if (middle - top > half) lines.add(top = middle);
   // Words whose first and last letters lie on different lines: broken mid-word (a link breaks anywhere
   // in Material where its line has no other place to break).
-  const broken = words(byline).flatMap(node => [...node.data.matchAll(/[^\s\u00a0]+/g)]
+  const broken = words(byline).flatMap(node => [...node.data.matchAll(/[^\\s\\u00a0]+/g)]
     .filter(m => m[0].length > 1 && Math.abs(lineOf(node, m.index) - lineOf(node, m.index + m[0].length - 1)) >= half)
     .map(m => m[0]));
   const width = byline.getBoundingClientRect().width;
