@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 from coalition_texts.pages.marks import supplied_mark
 from tests.base import SYNTAX
 
-TEXT = st.lists(st.one_of(st.sampled_from(SYNTAX), st.text(max_size=8)), min_size=1, max_size=8).map("".join)
+# Words to show: not empty, not only white space (an empty explanation is no explanation, tested below; and
+# the HTML parser that reads the mark back drops a text node of white space alone).
+TEXT = (
+    st.lists(st.one_of(st.sampled_from(SYNTAX), st.text(max_size=8)), min_size=1, max_size=8)
+    .map("".join)
+    .filter(str.strip)
+)
 
 
 @given(label=TEXT, explanation=TEXT)
