@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from coalition_texts.analysis import citation
 from tests.base import copy_project, document, mkdocs_build, repoint_citations, serve
+from tests.browser.actions import tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -167,12 +168,8 @@ def test_copy_link_and_copy_citation_put_the_right_text_on_the_clipboard(tab, si
 def test_copy_buttons_work_with_the_keyboard_with_visible_focus_and_confirmation(tab, site_url):
     open_page(tab, f"{site_url}/{PAGE}")
     tab.focus("#p3 .para-link")
-    for _ in range(30):
-        tab.keyboard.press("Tab")
-        if tab.evaluate("document.activeElement.matches('#p3 .para-tool[data-action=link]')"):
-            break
-    else:
-        pytest.fail("Tab never reached the copy-link button of ¶ 3")
+    link_button = "document.activeElement.matches('#p3 .para-tool[data-action=link]')"
+    tab_until(tab, link_button, 30, "the copy-link button of ¶ 3")
     # The tools fade in over 125 ms: wait for the end of the transition rather than read it midway.
     tab.wait_for_function("getComputedStyle(document.activeElement.parentElement).opacity === '1'", timeout=5000)
     focus = tab.evaluate("getComputedStyle(document.activeElement).outlineStyle")
@@ -268,12 +265,7 @@ def test_copy_link_to_selection_with_a_mouse_selection_and_the_keyboard(tab, sit
     tab.mouse.move(box["x"] + 400, box["y"] + 10, steps=5)
     tab.mouse.up()
     tab.wait_for_selector("#p3 .para-selection-link", state="visible")
-    for _ in range(15):
-        tab.keyboard.press("Tab")
-        if tab.evaluate("document.activeElement.matches('#p3 .para-selection-link')"):
-            break
-    else:
-        pytest.fail("Tab never reached 'Copy link to selection'")
+    tab_until(tab, "document.activeElement.matches('#p3 .para-selection-link')", 15, "'Copy link to selection'")
     tab.keyboard.press("Enter")
     tab.wait_for_function("document.getElementById('para-status')?.textContent.includes('selected words')")
     assert tab.evaluate("navigator.clipboard.readText()").startswith(f"{site_url}/{PAGE}#p3:~:text=")
