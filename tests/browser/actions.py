@@ -65,10 +65,31 @@ def tab_until(page: Page, reached: str, limit: int, what: str) -> None:
     pytest.fail(f"Tab never reached {what}")
 
 
+def settle(page: Page) -> None:
+    """Wait until the page has finished reacting to what was just done, before measuring it.
+
+    Material reacts late on purpose: focus and blur reach it through a 1 ms debounce, and what it then
+    changes (a toggle opening the search, say) starts CSS transitions on the next frames. On a loaded
+    machine a measurement taken straight after a key press can fall before the reaction or midway through
+    a transition (the phone search box slides in from 5 % to the right, widening the page meanwhile).
+    A timer of 20 ms fires after the theme's 1 ms ones; two frames let the styles they set apply; then
+    the transitions those styles started are waited out."""
+    page.evaluate(
+        "() => new Promise(done => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(done)), 20))"
+    )
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000)
+
+
+def fits_width(page: Page) -> bool:
+    """Whether the settled page fits its viewport's width: no sideways scrolling."""
+    settle(page)
+    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+
+
 def axe_violations(page, axe_source: str) -> list[str]:
     # Colours read midway through a CSS transition (search results fading in as the query is typed)
-    # are neither the start nor the end state: let running transitions finish before measuring.
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000)
+    # are neither the start nor the end state.
+    settle(page)
     page.add_script_tag(content=axe_source)
     result = page.evaluate(
         "([tags, rules]) => axe.run(document, {runOnly: {type: 'tag', values: tags},"

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.base import catalog
-from tests.browser.actions import search, tab_until
+from tests.browser.actions import fits_width, search, tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +52,7 @@ def count_text(page: Page) -> str:
 
 def test_documents_list_fits_the_screen_and_lists_every_document(sized, site_url):
     sized.goto(site_url + "/documents/")
-    assert sized.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits_width(sized)
     assert sized.evaluate(OVERFLOWING) == []
     assert sorted(listed_ids(sized)) == sorted(doc.id for doc in catalog().documents)
     # Titles get the list's whole width, not a narrow column.
@@ -76,7 +76,7 @@ def test_every_list_of_documents_fits_a_phone(browser, site_url):
         for path in ["/", *(f"/events/{event.id}/" for event in catalog().events)]:
             page.goto(site_url + path)
             assert page.locator(CARD).count() > 0, path
-            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+            assert fits_width(page), path
             assert page.evaluate(OVERFLOWING) == [], path
     finally:
         context.close()
@@ -113,7 +113,7 @@ def test_filters_narrow_the_list_and_the_count(sized, site_url):
     sized.get_by_role("button", name="Show all").click()
     assert sorted(listed_ids(sized)) == sorted(doc.id for doc in catalog().documents)
     expect(sized.locator(".doc-filters-count")).to_have_text(f"Showing all {total} documents.")
-    assert sized.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits_width(sized)
     assert all(url.startswith(site_url) for url in sized.requests), "a filter asked another host"
 
 
@@ -161,7 +161,7 @@ def test_without_script_the_whole_list_shows(browser, site_url):
         assert sorted(listed_ids(page, visible_only=False)) == sorted(doc.id for doc in catalog().documents)
         for card in page.locator(CARD).all():
             expect(card).to_be_visible()
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert fits_width(page)
     finally:
         context.close()
 
@@ -222,6 +222,6 @@ def test_comparison_headings_never_break_a_word_on_a_phone(browser, site_url, bu
         for name in ["", *pages]:
             page.goto(f"{site_url}/compare/{name}/" if name else f"{site_url}/compare/")
             assert page.evaluate(BROKEN_WORDS) == [], name
-            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), name
+            assert fits_width(page), name
     finally:
         context.close()

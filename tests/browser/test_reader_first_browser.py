@@ -15,7 +15,7 @@ import pytest
 from coalition_texts.sources.catalog import load_catalog
 from coalition_texts.sources.texts import read_source
 from tests.base import copy_project, mkdocs_build, serve
-from tests.browser.actions import AXE, axe_violations, tab_until
+from tests.browser.actions import AXE, axe_violations, settle, tab_until
 from tests.site_crawl import page_types
 
 pytestmark = pytest.mark.browser
@@ -150,8 +150,8 @@ def test_keyboard_reaches_the_first_paragraph_within_25_tabs(browser, built_site
         if page.evaluate("!!document.activeElement.closest('.doc-text p.para[data-n=\"1\"]')"):
             break
         # Every stop on the way is one the reader sees: not in the closed menu drawer, not off screen
-        # (once the theme's transitions, such as the skip link sliding in, have run).
-        page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+        # (once the theme has reacted to the focus, e.g. opened the search, and its transitions have run).
+        settle(page)
         stop = page.evaluate(FOCUS_SHOWN_JS)
         if not stop["shown"]:
             unseen.append(stop["what"])

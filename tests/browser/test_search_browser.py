@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.base import catalog, index_of, variant_groups
-from tests.browser.actions import META, search
+from tests.browser.actions import META, fits_width, search
 
 pytestmark = pytest.mark.browser
 
@@ -130,7 +130,7 @@ def test_results_open_on_the_hit_with_short_name_and_kind(sized, site_url, built
             assert box_hit["y"] - (box_head["y"] + box_head["height"]) < 30, "something stands between head and hit"
         checked += 1
     assert checked
-    assert sized.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits_width(sized)
 
 
 def test_whole_word_ranks_above_the_start_of_a_longer_word(sized, site_url, built_site):
