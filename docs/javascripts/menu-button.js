@@ -2,10 +2,10 @@
  *
  * Where the navigation is an off-canvas drawer, Material opens it with a <label> for the hidden
  * checkbox `#__drawer`, which takes no focus: a keyboard reader (a phone with a keyboard, a desktop
- * zoomed to a phone's width) cannot open the menu. The closed drawer is hidden (docs/stylesheets/a11y.css),
+ * zoomed to a phone's width) cannot open the menu. The closed drawer is hidden (docs/stylesheets/site.css),
  * so its links are not unseen Tab stops. This puts a real <button> in the label's place (a label may not
  * take the button role): it has the label's icon and classes, so it looks and sits the same, and where
- * the label is not shown (wide screens, Material's own rule in a11y.css) neither is the button. It takes
+ * the label is not shown (wide screens, Material's own rule in site.css) neither is the button. It takes
  * focus, Enter and Space press it as any button, and it says whether the menu is open (aria-expanded),
  * following the checkbox however it changes. Without script the label stays, as Material made it.
  * Escape, pressed in the open drawer or on the button, closes the drawer (elsewhere, in the search box

@@ -11,8 +11,9 @@
  * changes: the same hits, grouped by page as Material groups them, re-sorted.
  *
  * It wraps the browser's Worker before Material's bundle creates the search worker, so it is loaded
- * just before the bundle (overrides/main.html, block `scripts`), after the iframe-worker shim that the
- * offline build uses (in the head), which it wraps the same way. Other workers are left alone.
+ * just before the bundle, both deferred, which keeps their order (overrides/main.html, block `scripts`),
+ * after the iframe-worker shim that the offline build uses (in the head), which it wraps the same way.
+ * Other workers are left alone.
  */
 (function () {
   "use strict";

@@ -54,7 +54,7 @@ SELECT_SPAN = (
 
 
 # Whether the focused element is drawn where the reader sees it: visible, inside the window, with a size.
-# A visually hidden control is seen through its drawn label (the palette switch: a11y.css outlines the label).
+# A visually hidden control is seen through its drawn label (the palette switch: site.css outlines the label).
 FOCUS_SHOWN_JS = """() => {
   const element = document.activeElement;
   const palette = element.closest('[data-md-component="palette"]');
@@ -263,7 +263,7 @@ def test_phone_menu_shows_the_document_sections(browser, built_site, site_url):
     page = context.new_page()
     for doc_id in document_ids(built_site):
         page.goto(f"{site_url}/documents/{doc_id}/")
-        # The closed drawer takes no focus (docs/stylesheets/a11y.css); opened, its links do.
+        # The closed drawer takes no focus (docs/stylesheets/site.css); opened, its links do.
         home = page.locator("nav.md-nav--primary a.md-nav__link").first
         home.focus()
         assert not page.evaluate("document.activeElement.closest('.md-sidebar--primary')"), doc_id

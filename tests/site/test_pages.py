@@ -126,6 +126,20 @@ def test_the_file_system_shim_is_in_the_offline_build_only(built_site, offline_s
     assert (offline_site / shim).is_file()
 
 
+@pytest.mark.parametrize("build", ["built_site", "offline_site"])
+def test_no_script_holds_up_the_first_paint(request, build):
+    """Every script file a served page loads is deferred (overrides/main.html adds `defer` to Material's bundle),
+    and search-rank.js comes just before the bundle, so that it wraps the Worker before the bundle creates the
+    search worker. The offline build's file:// shim is the one script in the head, where it must run first."""
+    site = request.getfixturevalue(build)
+    for page in sorted(site.rglob("*.html")):
+        loaded = [s for s in scripts(page) if "iframe-worker" not in s["src"]]
+        assert loaded and all("defer" in script for script in loaded), page
+        names = [script["src"].rsplit("/", 1)[-1] for script in loaded]
+        bundle = next(i for i, name in enumerate(names) if re.fullmatch(r"bundle\.[0-9a-f]+\.min\.js", name))
+        assert names[bundle - 1] == "search-rank.js", (page, names)
+
+
 def test_the_filters_script_loads_on_the_documents_list_only(built_site):
     """docs/javascripts/document-filters.js, deferred, on documents/index.html (its front matter names it)."""
     loaded = {
