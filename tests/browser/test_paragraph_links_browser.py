@@ -10,10 +10,11 @@ import base64
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from coalition_texts.analysis import citation
 from tests.base import copy_project, document, mkdocs_build, repoint_citations, serve
-from tests.browser.actions import tab_until
+from tests.browser.actions import settle, tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -279,8 +280,11 @@ def test_retired_anchor_shows_its_notice_and_leads_to_the_nearest_paragraph(tab,
     assert not tab.is_visible(f"#{anchor}"), "a notice is hidden unless a link opens it"
 
     open_page(tab, f"{revised_site}/{PAGE}#{anchor}")
+    # A link within the page: paragraphs.js marks the notice on hashchange and again one timer later (on
+    # Material's location$); measure once both have run (CI once caught the notice between two states).
+    settle(tab)
     notice = tab.locator(f"#{anchor}")
-    assert notice.is_visible()
+    expect(notice).to_be_visible()
     assert "was removed from the source text on 2026-01-01" in notice.inner_text()
     assert header_bottom(tab) <= notice.bounding_box()["y"]
     # The paragraph it leads to is right below the notice, in view and marked.
