@@ -1,8 +1,7 @@
-"""Crawl a built site from disk: every link of every HTML page, whether it resolves, and the page types.
+"""Crawl a built site from disk: every link of every HTML page, and whether it resolves.
 
-Used by the link, accessibility and privacy gates. Nothing here knows what the pages are about: page
-types are discovered from the built site (the home page, every page of the main navigation, and the
-largest page of each collection outside it), so pages added later are checked without changing the tests.
+Used by the link gate and the privacy gate. (The page types the gates check are found by
+coalition_bench.harness.page_types, which the Lighthouse benchmark shares.)
 """
 
 from __future__ import annotations
@@ -164,40 +163,3 @@ def sitemap_locations(site: Path) -> dict[str, list[str]]:
     # namespace, so that a change of the sitemap's namespace cannot silently leave it unchecked.
     root = ElementTree.parse(sitemap).getroot()
     return {"sitemap.xml": [(el.text or "").strip() for el in root.iter() if el.tag.rpartition("}")[2] == "loc"]}
-
-
-def nav_pages(site: Path) -> set[str]:
-    """The pages the home page's main navigation links to (site paths of their HTML files)."""
-    root = canonical_root(site)
-    found = set()
-    for link in _soup(site / "index.html").select("nav.md-nav--primary a.md-nav__link[href]"):
-        resolved = resolve(site, root, "index.html", link["href"])
-        if resolved and resolved[1] is not None:
-            found.add(resolved[1].relative_to(site).as_posix())
-    return found
-
-
-def page_types(site: Path) -> dict[str, str]:
-    """One page of each kind: name -> address relative to the site root.
-
-    The home page and every page of the main navigation (each is a kind of its own: a listing, the
-    glossary, the timeline...); then, for each top-level section, the largest of its pages that the
-    navigation does not list (the pages of a collection: the longest document, the biggest
-    comparison), the one most likely to break.
-    """
-    in_nav = nav_pages(site) | {"index.html"}
-    types = {"home": ""}
-    collections: dict[str, list[Path]] = defaultdict(list)
-    for page in html_pages(site):
-        if page == "404.html":
-            continue
-        if page in in_nav:
-            types[page_url(page).rstrip("/") or "home"] = page_url(page)
-        elif "/" in page:
-            collections[page.split("/")[0]].append(site / page)
-        else:
-            types[page.removesuffix(".html")] = page
-    for section, pages in collections.items():
-        largest = max(pages, key=lambda p: (p.stat().st_size, p.as_posix()))
-        types[f"{section}/*"] = page_url(largest.relative_to(site).as_posix())
-    return dict(sorted(types.items()))

@@ -7,6 +7,8 @@
   own `scripts/` first on PYTHONPATH, so that the copy's pipeline is the one that runs;
 - `serve(folder, gzip=...)`: a static-file server on 127.0.0.1 (a free port), gzip-compressing
   text files when asked, as web servers do (for Lighthouse and page weights);
+- `page_types(site)`: one page of each kind in a built site, found in it (the tests' gates and
+  Lighthouse check these);
 - `CHROMIUM`, `CHROMIUM_ARGS`: Debian's Chromium and the arguments every launch uses.
 
 Imports nothing from tests/ and not pytest, so that `pip install '.[bench]'` is enough for benchmarks.
@@ -24,7 +26,9 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from coalition_texts.model.urls import SITE, SOURCES
 
@@ -127,3 +131,64 @@ def serve(folder: Path, *, compress: bool = False) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+class _NavLinks(HTMLParser):
+    """The addresses of the links of Material's main navigation (`a.md-nav__link` in `nav.md-nav--primary`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0  # open <nav> elements, counted from the primary one
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        classes = (values.get("class") or "").split()
+        if tag == "nav" and (self.depth or "md-nav--primary" in classes):
+            self.depth += 1
+        elif tag == "a" and self.depth and "md-nav__link" in classes and values.get("href"):
+            self.links.append(values["href"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav" and self.depth:
+            self.depth -= 1
+
+
+def _page_file(site: Path, href: str) -> Path | None:
+    """The HTML file a link of the home page leads to, if it is a page of the site."""
+    parts = urlsplit(urljoin("http://site.invalid/", href))
+    if parts.netloc != "site.invalid":
+        return None
+    target = site / parts.path.lstrip("/")
+    target = target / "index.html" if target.is_dir() else target
+    return target if target.is_file() and target.suffix == ".html" else None
+
+
+def page_types(site: Path) -> dict[str, str]:
+    """One page of each kind in the built `site`: name -> address relative to the site root, by name.
+
+    The home page and every page of the main navigation (each a kind of its own: a listing, the
+    glossary, the timeline...), any other page at the top (not the 404 page); then, for each top-level
+    section, the largest of its pages the navigation does not list ("documents/*": a collection's
+    pages, the longest document, the biggest comparison), the one most likely to break. Nothing here
+    knows what the pages are about, so pages added later are found without changing the callers."""
+    nav = _NavLinks()
+    nav.feed((site / "index.html").read_text(encoding="utf-8"))
+    listed = {page for href in nav.links if (page := _page_file(site, href))}
+    types = {"home": ""}
+    collections: dict[str, list[Path]] = {}
+    for page in sorted(site.rglob("*.html")):
+        relative = page.relative_to(site).as_posix()
+        address = relative.removesuffix("index.html")
+        if relative in ("index.html", "404.html"):
+            continue
+        if page in listed:
+            types[address.rstrip("/")] = address
+        elif "/" in relative:
+            collections.setdefault(relative.split("/")[0], []).append(page)
+        else:
+            types[relative.removesuffix(".html")] = relative
+    for section, pages in collections.items():
+        largest = max(pages, key=lambda p: (p.stat().st_size, p.as_posix()))
+        types[f"{section}/*"] = largest.relative_to(site).as_posix().removesuffix("index.html")
+    return dict(sorted(types.items()))

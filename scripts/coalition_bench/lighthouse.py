@@ -30,10 +30,9 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
+from coalition_bench import harness
 from coalition_bench.harness import CHROMIUM, copy_project, mkdocs_build, project_root, serve
 from coalition_texts.model.urls import SITE
 
@@ -80,60 +79,15 @@ def audit_pages(site: Path, pages: dict[str, str]) -> dict[str, dict[str, float]
         return {name: audit(f"{base}/{path}") for name, path in pages.items()}
 
 
-class _NavLinks(HTMLParser):
-    """The addresses of the links inside Material's main navigation (`nav.md-nav--primary`)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.depth = 0  # open <nav> elements, counted from the primary one
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "nav" and (self.depth or "md-nav--primary" in (values.get("class") or "").split()):
-            self.depth += 1
-        elif tag == "a" and self.depth and values.get("href"):
-            self.links.append(values["href"] or "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "nav" and self.depth:
-            self.depth -= 1
-
-
-def _page_file(site: Path, href: str) -> Path | None:
-    """The HTML file a link of the home page leads to, if it is a page of the site."""
-    parts = urlsplit(urljoin("http://site.invalid/", href))
-    if parts.netloc != "site.invalid":
-        return None
-    target = site / parts.path.lstrip("/")
-    target = target / "index.html" if target.is_dir() else target
-    return target if target.is_file() and target.suffix == ".html" else None
-
-
 def page_types(site: Path) -> dict[str, str]:
-    """One page of each kind in the built `site`: name -> address relative to the site root.
-
-    The home page and every page of the main navigation (each a kind of its own: a listing, the
-    glossary, the timeline...); for each top-level section, the largest of its pages the navigation
-    does not list (a collection's pages: the longest document, the biggest comparison); the 404 page
-    and the search results (the home page with `?q=`)."""
-    nav = _NavLinks()
-    nav.feed((site / "index.html").read_text(encoding="utf-8"))
-    listed = {page for href in nav.links if (page := _page_file(site, href))}
-    types = {"home": "", "search results": f"?q={SEARCH_WORDS}"}
-    collections: dict[str, list[Path]] = {}
-    for page in sorted(site.rglob("*.html")):
-        relative = page.relative_to(site).as_posix()
-        address = relative.removesuffix("index.html")
-        if relative in ("index.html", "404.html") or "/" not in relative:
-            continue
-        if page in listed:
-            types[address.rstrip("/")] = address
-        else:
-            collections.setdefault(relative.split("/")[0], []).append(page)
-    for section, pages in sorted(collections.items()):
-        largest = max(pages, key=lambda p: (p.stat().st_size, p.as_posix()))
-        types[f"{section}/* (largest)"] = largest.relative_to(site).as_posix().removesuffix("index.html")
+    """The page types the tests check (coalition_bench.harness.page_types), named for the report: each
+    collection's page as its largest, and two more that Lighthouse audits: the search results (the home
+    page with `?q=`) and the 404 page."""
+    found = harness.page_types(site)
+    types = {"home": found.pop("home"), "search results": f"?q={SEARCH_WORDS}"}
+    # The navigation's pages first, then the collections' (a stable sort keeps each group's order).
+    for name, address in sorted(found.items(), key=lambda item: item[0].endswith("/*")):
+        types[f"{name} (largest)" if name.endswith("/*") else name] = address
     if (site / "404.html").is_file():
         types["404"] = "404.html"
     return types

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from coalition_bench.harness import page_types
 from tests.base import ROOT
 from tests.browser.actions import AXE, axe_violations
-from tests.site_crawl import page_types
 
 pytestmark = pytest.mark.browser
 

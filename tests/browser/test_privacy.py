@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.site_crawl import html_pages, page_types
+from coalition_bench.harness import page_types
+from tests.site_crawl import html_pages
 
 INLINE_SCHEMES = {"data", "blob", "about"}
 # Elements that make the browser fetch something as the page loads (links a reader follows are not here).

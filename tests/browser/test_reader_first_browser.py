@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from coalition_bench.harness import page_types
 from coalition_texts.sources.catalog import load_catalog
 from coalition_texts.sources.texts import read_source
 from tests.base import copy_project, mkdocs_build, serve
 from tests.browser.actions import AXE, axe_violations, settle, tab_until
-from tests.site_crawl import page_types
 
 pytestmark = pytest.mark.browser
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coalition_bench.harness import page_types
 from coalition_texts.sources.catalog import load_catalog
 from tests.base import ROOT
-from tests.site_crawl import check, page_types, search_index_locations, sitemap_locations
+from tests.site_crawl import check, search_index_locations, sitemap_locations
 
 REPORT = ROOT / "reports" / "external-links.txt"
 
