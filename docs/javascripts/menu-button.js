@@ -42,8 +42,8 @@
     toggle.addEventListener("change", show);
     // The drawer's other labels close it: the overlay beside it and its title. (Material also closes it
     // when a link in it leads to a part of the page; the focus is then the browser's to move, to the part.)
-    document.querySelectorAll('label[for="__drawer"]').forEach(function (label) {
-      label.addEventListener("click", function () {
+    document.querySelectorAll('label[for="__drawer"]').forEach(function (closer) {
+      closer.addEventListener("click", function () {
         if (toggle.checked && focusInDrawer()) button.focus();  // before the drawer closes and hides it
       });
     });

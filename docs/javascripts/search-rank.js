@@ -7,8 +7,8 @@
  * no index can tell the two apart, since the query decides which words are whole. So this script
  * adjusts the results the worker sends, before Material renders them: a hit that holds fewer query
  * words only as the start of a longer word (in its title, text, or the searched-but-hidden fields of
- * scripts/coalition_texts/postbuild/search_index.py) comes first, and its score counts half for each such word. Nothing else
- * changes: the same hits, grouped by page as Material groups them, re-sorted.
+ * scripts/coalition_texts/postbuild/search_index.py) comes first, and its score counts half for each
+ * such word. Nothing else changes: the same hits, grouped by page as Material groups them, re-sorted.
  *
  * It wraps the browser's Worker before Material's bundle creates the search worker, so it is loaded
  * just before the bundle, both deferred, which keeps their order (overrides/main.html, block `scripts`),
@@ -71,13 +71,12 @@
     if (!queryWords.length || !result || !Array.isArray(result.items)) return result;
     var ranks = new Map();
     var groups = result.items.map(function (group) {
-      return group.map(function (item) {
+      return group.map(function (item, index) {
         var rank = adjusted(item, queryWords);
         var ranked = Object.assign({}, item, {score: rank.score});
         ranks.set(ranked, rank);
-        return ranked;
-      }).map(function (item, index) { return [ranks.get(item), index, item]; })
-        .sort(before)
+        return [rank, index, ranked];
+      }).sort(before)
         .map(function (triple) { return triple[2]; });
     });
     // A page's place is that of its best hit among those that hold a query word as written (a page's own
