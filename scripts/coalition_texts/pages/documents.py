@@ -12,14 +12,13 @@ from collections.abc import Callable
 from coalition_texts.analysis import citation
 from coalition_texts.analysis.feed_dates import feed_date
 from coalition_texts.model.dates import supplied_parts_phrase
-from coalition_texts.model.records import Catalog, Document, RenderedDocument, sort_key
+from coalition_texts.model.records import Catalog, Document, RenderedDocument
 from coalition_texts.model.urls import (
     ABOUT,
     CORPUS_JSON,
     DOCUMENTS_INDEX,
     TOPICS,
     absolute,
-    event_page,
     page_path,
     prefix,
     source_download,
@@ -29,9 +28,11 @@ from coalition_texts.model.urls import (
     document_page as document_path,
 )
 from coalition_texts.pages.kinds import kind_badge
+from coalition_texts.pages.listings import documents_list, event_links, supplied_date_mark
 from coalition_texts.pages.markdown import (
     PAGE_TERMS_HERE,
     RAW_LINKS_CLASS,
+    definition,
     front_matter,
     html_attr,
     html_text,
@@ -61,21 +62,6 @@ def description(doc: Document) -> str:
     return f"{doc.kind_label} published by {publisher} ({date}): “{title}”."
 
 
-def date_cell(doc: Document) -> str:
-    if doc.published is None:
-        return "Date unknown"
-    return md_escape(doc.published.human()) + supplied_cell_note(doc)
-
-
-def supplied_date_mark(doc: Document) -> str:
-    """ "supplied", or "year supplied" where the text gives the rest of the date; "" where nothing is supplied."""
-    if not doc.published or not doc.date_supplied_parts:
-        return ""
-    if doc.date_supplied_parts == doc.published.parts:
-        return "supplied"
-    return f"{' and '.join(doc.date_supplied_parts)} supplied"
-
-
 def date_supplied_explanation(doc: Document) -> str:
     """What of the date the text does not state, in words; "" where it states it all."""
     if not doc.published or not doc.date_supplied_parts:
@@ -83,57 +69,6 @@ def date_supplied_explanation(doc: Document) -> str:
     if doc.date_supplied_parts == doc.published.parts:
         return "not stated in the text"
     return supplied_parts_phrase(doc.published, doc.date_supplied_parts)
-
-
-def supplied_cell_note(doc: Document) -> str:
-    """What follows a listing's date: "(supplied)", or "(year supplied)" where only the year is."""
-    mark = supplied_date_mark(doc)
-    return " " + supplied_mark(f"({mark})") if mark else ""
-
-
-def event_links(doc: Document, catalog: Catalog, prefix: str) -> str:
-    return ", ".join(f"[{md_escape(catalog.event(e).short_name)}]({prefix}{event_page(e)})" for e in doc.events)
-
-
-def _card(doc: Document, catalog: Catalog, prefix: str) -> str:
-    """One document of a list: its title, then kind, publisher, date and events (the list's filters read the data-*)."""
-    events = " ".join(doc.events)
-    # A supplied title or publisher is marked in the listing as on the page: not the text's own.
-    title_note = " " + supplied_mark("(supplied)") if doc.title_supplied else ""
-    publisher_note = " " + supplied_mark("(supplied)") if doc.publisher_supplied else ""
-    return (
-        f'<li class="doc-card" data-kind="{html_attr(doc.kind)}" data-events="{html_attr(events)}"'
-        f' data-publisher="{html_attr(doc.publisher)}" markdown="block">\n'
-        f'<p class="doc-card__title" markdown="span">[{md_escape(doc.title)}]({prefix}{document_path(doc.id)})'
-        f"{title_note}</p>\n"
-        f'<p class="doc-card__meta" markdown="span">{kind_badge(doc)} '
-        f'<span class="doc-card__fact">{md_breakable(doc.publisher)}{publisher_note}</span> '
-        f'<span class="doc-card__fact">{date_cell(doc)}</span> '
-        f'<span class="doc-card__fact">{event_links(doc, catalog, prefix)}</span></p>\n'
-        "</li>\n"
-    )
-
-
-def documents_list(docs: list[Document], catalog: Catalog, prefix: str, *, filters: bool = False) -> str:
-    """A list of documents, newest first, one card each; `prefix` leads from the page's folder to the docs root.
-
-    The list is complete HTML: with `filters`, docs/javascripts/document-filters.js adds controls to
-    narrow it by kind, event and publisher, and without script every document shows.
-    """
-    cards = "".join(_card(doc, catalog, prefix) for doc in sorted(docs, key=sort_key))
-    if not filters:
-        return f'<ul class="doc-cards" markdown="block">\n{cards}</ul>\n'
-    # The script fills the slot; its room is kept from the start, so that nothing moves when it does, and
-    # given back when script is off (the <noscript> style), so that no empty space stands above the list.
-    slot = (
-        '<div class="doc-filters-slot"></div>\n'
-        "<noscript><style>.doc-filters-slot { display: none; }</style></noscript>\n\n"
-    )
-    return slot + f'<ul class="doc-cards" data-filterable="" markdown="block">\n{cards}</ul>\n'
-
-
-def definition(term: str, value: str) -> str:
-    return f"{term}\n:   {value}\n"
 
 
 SUPPLIED = "supplied"  # the byline's short mark; "About this document", after the text, says more

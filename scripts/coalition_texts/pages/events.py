@@ -10,24 +10,11 @@ from __future__ import annotations
 from coalition_texts.model.records import Catalog, Event
 from coalition_texts.model.urls import EVENTS_INDEX, prefix
 from coalition_texts.model.urls import event_page as event_path
-from coalition_texts.pages.documents import definition, documents_list
 from coalition_texts.pages.evidence_links import Links
-from coalition_texts.pages.markdown import front_matter, md_escape, md_with_links
-from coalition_texts.pages.marks import supplied_mark
+from coalition_texts.pages.listings import documents_list, lead, when_listed
+from coalition_texts.pages.markdown import definition, front_matter, md_escape, md_with_links
 from coalition_texts.pages.wording import capitalised, count
-from coalition_texts.sources.editorial import Editorial, EventText
-
-
-def when_listed(event: Event) -> str:
-    """An event's dates for a listing, marked where no text states them (the page's date note says
-    where they come from), as a supplied document date is."""
-    when = md_escape(event.when())
-    return f"{when} {supplied_mark('(dates not stated in the texts)')}" if event.date_note else when
-
-
-def lead(text: EventText, links: Links, page: str) -> str:
-    """The event's summary as Markdown for `page` (a path under docs/), its references made links."""
-    return links.expand(text.lead, text.lead_at, prefix(page)) + "\n"
+from coalition_texts.sources.editorial import Editorial
 
 
 def event_page(event: Event, catalog: Catalog, lead: str = "", body: str = "") -> str:

@@ -92,3 +92,8 @@ def tooltip_attr(text: str) -> str:
 def md_code(text: str) -> str:
     """Inline code for `text` (a file name, say) that no backtick or markup in it can end or open."""
     return f"<code>{md_escape(text)}</code>"
+
+
+def definition(term: str, value: str) -> str:
+    """One term of a definition list (`def_list`): the term, then its value on the next line."""
+    return f"{term}\n:   {value}\n"

@@ -26,10 +26,9 @@ from coalition_texts.model.urls import (
     TIMELINE,
     event_page,
 )
-from coalition_texts.pages.documents import documents_list
-from coalition_texts.pages.events import lead, when_listed
 from coalition_texts.pages.evidence_links import Links
 from coalition_texts.pages.kinds import kinds_section, texts_per_kind
+from coalition_texts.pages.listings import documents_list, lead, when_listed
 from coalition_texts.pages.markdown import html_text, md_escape
 from coalition_texts.pages.wording import count
 from coalition_texts.sources.editorial import Editorial

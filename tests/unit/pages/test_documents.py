@@ -9,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from coalition_texts.model.dates import PartialDate
-from coalition_texts.pages.documents import byline, date_cell, description, documents_list, supplied_date_mark
+from coalition_texts.pages.documents import byline, description
+from coalition_texts.pages.listings import date_cell, documents_list, supplied_date_mark
 from tests.base import minimal_catalog
 
 
