@@ -276,7 +276,8 @@ def overview_page(shared: SharedPassages, items: dict[str, RenderedDocument]) ->
     if pairs:
         lines.append("\n".join(rows) + "\n")
     if alone:
-        lines.append("\n## Documents that share no passage\n\n")
+        heading = agree(len(alone), "A document that shares no passage", "Documents that share no passage")
+        lines.append(f"\n## {heading} {{#documents-that-share-no-passage}}\n\n")  # one address, either wording
         lines.append(
             f"{agree(len(alone), 'This document repeats', 'These documents repeat')} no passage of another document "
             "of the collection:\n\n"

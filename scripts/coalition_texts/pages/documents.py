@@ -43,7 +43,7 @@ from coalition_texts.pages.markdown import (
     pilcrow,
 )
 from coalition_texts.pages.marks import supplied_mark
-from coalition_texts.pages.wording import count
+from coalition_texts.pages.wording import agree, count
 
 PREFIX = prefix(DOCUMENTS_INDEX)  # from docs/documents/ to the docs root
 LANGUAGES = {"en": "English", "fr": "French", "ar": "Arabic", "es": "Spanish", "pt": "Portuguese"}
@@ -279,6 +279,13 @@ def all_documents(number: int) -> str:
 def documents_index(catalog: Catalog) -> str:
     number = len(catalog.documents)
     lead = f"All {count(number, 'document')}, newest first (undated ones last)" if number > 1 else all_documents(number)
+    # How to read the list, once there is one: its labels and marks, said of one document or of each.
+    label, page = agree(number, "The label beside it", "The label beside each"), agree(number, "its", "each document's")
+    guide = (
+        f" {label} says what kind of source it is (see [About this site]({PREFIX}{ABOUT}#kinds-of-source))."
+        " A date, title or publisher marked “supplied” is not stated in the text itself (“year supplied”: the"
+        f" text gives the day and month, not the year); {page} page says where it comes from."
+    )
     return (
         # `scripts`: what overrides/main.html loads on this page only (the list's filters).
         front_matter(
@@ -289,11 +296,7 @@ def documents_index(catalog: Catalog) -> str:
             }
         )
         + "\n# Documents\n\n"
-        + f"{lead}. The label beside each says what kind"
-        f" of source it is (see [About this site]({PREFIX}{ABOUT}#kinds-of-source)). A date, title or publisher"
-        " marked “supplied” is not stated in the text itself (“year supplied”: the text gives the day and month,"
-        " not the year);"
-        " each document's page says where it comes from.\n\n"
+        + f"{lead}.{guide if number else ''}\n\n"
         + documents_list(list(catalog.documents), catalog, PREFIX, filters=True)
     )
 

@@ -74,11 +74,13 @@ def test_one_document_of_one_paragraph_reads_in_the_singular(tmp_path):
     assert "Length\n:   1 paragraph, 1 word\n" in pages[urls.document_page("text")]
     index = pages[urls.DOCUMENTS_INDEX]
     assert "description: The only document of the collection.\n" in index
-    assert "\nThe only document of the collection. The label" in index and "newest first" not in index
+    assert "\nThe only document of the collection. The label beside it says" in index and "newest first" not in index
+    assert "; its page says where it comes from." in index and "each document's" not in index
     assert "1 of the collection's documents concerns this event." in pages[urls.event_page("meeting")]
     assert "· 1 document\n" in pages[urls.EVENTS_INDEX]
     compare = pages[urls.COMPARE_INDEX]
     assert "No pair of documents shares passages." in compare
+    assert "\n## A document that shares no passage {#documents-that-share-no-passage}\n" in compare
     assert "This document repeats no passage of another document of the collection:" in compare
     for path, page in pages.items():
         assert not MISMATCH.search(page), (path, MISMATCH.search(page))
@@ -107,7 +109,8 @@ def test_the_documents_list_names_the_collection_whole_for_none_one_and_many():
         for catalog in (dataclasses.replace(one, documents=()), one, many)
     }
     assert heads[0][0].count("\ndescription: The collection holds no document yet.\n") == 1
-    assert heads[0][1].startswith("The collection holds no document yet. The label")
+    assert heads[0][1].startswith("The collection holds no document yet.\n")  # no labels to explain
     assert heads[1][0].count("\ndescription: The only document of the collection.\n") == 1
     assert heads[2][0].count("\ndescription: All 2 documents of the collection.\n") == 1
-    assert heads[2][1].startswith("All 2 documents, newest first (undated ones last). The label")
+    assert heads[2][1].startswith("All 2 documents, newest first (undated ones last). The label beside each says")
+    assert "; each document's page says where it comes from." in heads[2][1]
