@@ -525,3 +525,43 @@ def test_supplied_marks_do_not_look_like_kind_badges(browser, built_site, site_u
     context.close()
     assert seen["badge"] and seen["supplied"], seen
     assert not problems, "\n".join(problems)
+
+
+# The palette the body has when the page's main part arrives, before any of its text can be drawn (after the
+# header, where Material's own script applies a palette the reader chose).
+PALETTE_AT_FIRST_PAINT = """
+window.__palette = null;
+new MutationObserver((_, observer) => {
+  if (!document.querySelector(".md-main")) return;
+  window.__palette = document.body.getAttribute("data-md-color-scheme");
+  observer.disconnect();
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+@pytest.mark.parametrize(("scheme", "palette"), [("dark", "slate"), ("light", "default")])
+def test_a_first_visit_is_drawn_in_the_system_palette_from_the_first_frame(
+    browser, built_site, site_url, scheme, palette
+):
+    """A first visit in dark mode showed the light page for a few frames (Material's deferred bundle chose the
+    palette): every page type, opened first, is drawn in the system's palette. Then the reader's own choice,
+    which Material stores, wins over the system's on the next page."""
+    drawn = {}
+    for path in page_types(built_site).values():
+        context = context_for(browser, "phone", color_scheme=scheme)  # nothing stored: a first visit
+        page = context.new_page()
+        page.add_init_script(PALETTE_AT_FIRST_PAINT)
+        page.goto(f"{site_url}/{path}")
+        drawn[path] = page.evaluate("window.__palette")
+        context.close()
+    assert drawn == dict.fromkeys(drawn, palette)
+    context = context_for(browser, "phone", color_scheme=scheme)
+    page = context.new_page()
+    page.add_init_script(PALETTE_AT_FIRST_PAINT)
+    page.goto(f"{site_url}/")
+    page.locator("form[data-md-component=palette] label:not([hidden])").click()  # the header's toggle
+    chosen = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert chosen != palette
+    page.goto(f"{site_url}/documents/")
+    assert page.evaluate("window.__palette") == chosen
+    context.close()
