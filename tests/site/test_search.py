@@ -97,6 +97,19 @@ def test_document_facts_are_searchable(index, doc):
     assert html.unescape(entry["heading"]) == doc.title
 
 
+def test_event_facts_read_one_to_a_line_after_the_summary(index):
+    """Each event page's entry: its summary, then "When: …", "About the date: …", "Where: …" a line each, as the
+    page lists them (not run together, as Material indexes a definition list)."""
+    for event in catalog().events:
+        entry = next(e for e in index["docs"] if e["location"] == f"events/{event.id}/")
+        lines = [p.get_text() for p in BeautifulSoup(entry["text"], "html.parser").find_all("p", recursive=False)]
+        facts = [f"When: {event.when()}"]
+        facts += [f"About the date: {event.date_note}"] if event.date_note else []
+        facts += [f"Where: {event.place}"] if event.place else []
+        assert lines[-len(facts) :] == facts, event.id
+        assert len(lines) > len(facts)  # the summary comes first
+
+
 def test_document_entry_shows_title_and_kind_and_hides_topics(index, doc):
     """Material draws `tags` as chips above the hits: a document's topics are searched, not shown."""
     entry = next(e for e in index["docs"] if e["location"] == f"documents/{doc.id}/")

@@ -17,14 +17,25 @@ from coalition_texts.pages.wording import capitalised, count
 from coalition_texts.sources.editorial import Editorial
 
 
+def event_facts(event: Event) -> list[tuple[str, str, bool]]:
+    """What an event's page lists after its summary: (label, plain text, whether its web addresses are links).
+
+    The search index shows the same facts with the same labels (postbuild/search_index.py)."""
+    facts = [("When", event.when(), False)]
+    if event.date_note:
+        facts.append(("About the date", event.date_note, True))  # it cites where the dates come from
+    if event.place:  # optional in the catalog: where none is given, the page makes no claim about a place
+        facts.append(("Where", event.place, False))
+    return facts
+
+
 def event_page(event: Event, catalog: Catalog, lead: str = "", body: str = "") -> str:
     """The event's page; `lead` and `body` are its text from sources/editorial/ (sources/editorial.py)."""
     docs = [d for d in catalog.documents if event.id in d.events]
-    facts = [definition("When", md_escape(event.when()))]
-    if event.date_note:
-        facts.append(definition("About the date", md_with_links(event.date_note)))
-    if event.place:  # optional in the catalog: where none is given, the page makes no claim about a place
-        facts.append(definition("Where", md_escape(event.place)))
+    facts = [
+        definition(label, md_with_links(value) if linked else md_escape(value))
+        for label, value, linked in event_facts(event)
+    ]
     others = [e for e in catalog.events if e.id != event.id]
     concern = count(
         len(docs),

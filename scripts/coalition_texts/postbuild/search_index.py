@@ -18,7 +18,9 @@ Material's search plugin writes `search/search_index.json` with one entry per pa
   of a group gets the group's other terms in a field that is searched but never shown;
 - titles are searched through a `heading` field that paragraph entries do not have, so that the
   words of a document's title match the document, not every one of its paragraphs;
-- entry boosts rank the texts' own words first, then document pages, then the site's other pages.
+- entry boosts rank the texts' own words first, then document pages, then the site's other pages;
+- an event page's facts (when, about the date, where), a definition list that Material's index runs
+  together ("When 11 May 2022 Where Marrakesh"), are written one to a line with their labels.
 """
 
 from __future__ import annotations
@@ -30,8 +32,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from coalition_texts.model.records import Catalog, Document, RenderedDocument
-from coalition_texts.model.urls import document_page, page_path
+from coalition_texts.model.records import Catalog, Document, Event, RenderedDocument
+from coalition_texts.model.urls import document_page, event_page, page_path
+from coalition_texts.pages.events import event_facts
 from coalition_texts.pages.kinds import kind_badge
 from coalition_texts.pages.markdown import html_text
 from coalition_texts.sources.search_variants import VariantGroup
@@ -131,6 +134,22 @@ def document_entries(item: RenderedDocument, url: str, event_names: dict[str, st
     return [_with_heading(page, DOCUMENT_PAGE_BOOST, html_text(item.doc.title.strip())), *paragraphs]
 
 
+def event_facts_html(event: Event) -> str:
+    """An event's facts as its search entry shows them: a line each, labelled as on the page."""
+    return "".join(f"<p>{label}: {html_text(value)}</p>" for label, value, _ in event_facts(event))
+
+
+def with_event_facts(entry: dict, event: Event) -> dict:
+    """The page-level entry of an event's page with its facts one to a line. Material's index keeps the
+    summary's paragraphs as HTML and the definition list after them as bare text, from its first label
+    ("When") to the next element it keeps, if any: that run is replaced. An entry of another shape is kept."""
+    match = re.search(r"(?<=</p>)\s*When\s[^<]*", entry["text"])
+    if not match:
+        return entry
+    text = entry["text"]
+    return {**entry, "text": text[: match.start()] + event_facts_html(event) + text[match.end() :]}
+
+
 def _with_heading(entry: dict, boost: float, heading: str | None = None) -> dict:
     """`entry` with its title searched as `heading` (the displayed `title` may hold markup) and `boost`."""
     entry = {**entry, "heading": entry["title"] if heading is None else heading}
@@ -144,7 +163,12 @@ def rewrite(index: dict, documents: Sequence[RenderedDocument], catalog: Catalog
     config = {**index["config"], "fields": FIELDS}
     variants = _Variants(groups, _Tokens(config["separator"]))
     event_names = {event.id: event.name for event in catalog.events}
-    docs = [_with_heading(entry, SITE_PAGE_BOOST) for entry in index["docs"]]
+    events = {page_path(event_page(event.id), use_directory_urls): event for event in catalog.events}
+    docs = [
+        _with_heading(with_event_facts(entry, events[entry["location"]]) if entry["location"] in events else entry,
+                      SITE_PAGE_BOOST)
+        for entry in index["docs"]
+    ]  # fmt: skip
     for item in documents:
         docs += document_entries(item, page_path(document_page(item.doc.id), use_directory_urls), event_names)
     for entry in docs:

@@ -66,3 +66,33 @@ def test_any_paragraph_is_its_own_words_as_html_text(text):
     entry = index["docs"][-1]
     assert html.unescape(entry["text"]) == text
     assert "<" not in entry["text"] and "<" not in entry["title"]
+
+
+def event_index(text: str) -> dict:
+    """Material's index with the page-level entry of the minimal catalog's event page holding `text`."""
+    return {
+        "config": {"lang": ["en"], "separator": SEPARATOR},
+        "docs": [{"location": "events/meeting/", "title": "The meeting", "text": text}],
+    }
+
+
+def test_an_event_pages_facts_read_one_to_a_line():
+    """Material runs the page's definition list together after the summary; the entry gets a line a fact."""
+    catalog = minimal_catalog()
+    event = dataclasses.replace(catalog.events[0], place="Marrakesh & <Rabat>", date_note="From a note.")
+    catalog = dataclasses.replace(catalog, events=(event,))
+    flat = (
+        "<p>The ministers met.</p> When from 11 May 2022 About the date From a note."
+        " Where Marrakesh &amp; &lt;Rabat&gt;"
+    )
+    (entry,) = rewrite(event_index(flat), [], catalog, [], use_directory_urls=True)["docs"]
+    assert entry["text"] == (
+        "<p>The ministers met.</p><p>When: from 11 May 2022</p><p>About the date: From a note.</p>"
+        "<p>Where: Marrakesh &amp; &lt;Rabat&gt;</p>"
+    )
+    # What follows the list, where Material keeps an element, stays; an entry of another shape is left as it is.
+    (entry,) = rewrite(event_index("<p>A.</p> When from 11 May 2022<p>B.</p>"), [], catalog, [], True)["docs"]
+    assert entry["text"].endswith("<p>When: from 11 May 2022</p><p>About the date: From a note.</p><p>Where: Marrakesh "
+                                  "&amp; &lt;Rabat&gt;</p><p>B.</p>")  # fmt: skip
+    (entry,) = rewrite(event_index("<p>When the ministers met.</p>"), [], catalog, [], True)["docs"]
+    assert entry["text"] == "<p>When the ministers met.</p>"
