@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from coalition_texts.model.urls import SITE, SOURCES
 
@@ -159,7 +159,7 @@ def _page_file(site: Path, href: str) -> Path | None:
     parts = urlsplit(urljoin("http://site.invalid/", href))
     if parts.netloc != "site.invalid":
         return None
-    target = site / parts.path.lstrip("/")
+    target = site / unquote(parts.path).lstrip("/")  # an address's %-escapes name the file's characters
     target = target / "index.html" if target.is_dir() else target
     return target if target.is_file() and target.suffix == ".html" else None
 

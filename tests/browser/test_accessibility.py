@@ -1,6 +1,6 @@
 """WCAG 2.2 A/AA in Chromium with axe-core, in light and dark palettes, and keyboard-only use.
 
-Every page type (tests/site_crawl.py: the home page, every page of the main navigation such as the
+Every page type (`page_types` of coalition_bench.harness: the home page, every page of the main navigation such as the
 glossary, and the largest page of each collection: a document, an event, a comparison... as they appear)
 is checked, plus the home page with search results open. axe-core comes from npm (package.json, installed by `npm ci`).
 """

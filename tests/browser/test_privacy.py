@@ -1,8 +1,8 @@
 """Privacy and resilience: pages load nothing from other hosts and log no errors.
 
-In Chromium, every request of every page type (tests/site_crawl.py), and of a search, is recorded: all go
-to the local server, none fails, and the console stays free of errors. Without a browser, every HTML file
-is read for resources (scripts, styles, images, frames, fonts) addressed to another host.
+In Chromium, every request of every page type (`page_types` of coalition_bench.harness), and of a search,
+is recorded: all go to the local server, none fails, and the console stays free of errors. Without a
+browser, every HTML file is read for resources (scripts, styles, images, frames, fonts) addressed to another host.
 """
 
 from __future__ import annotations

@@ -406,7 +406,7 @@ def test_404_page_offers_search_documents_and_events(browser, site_url, size, sc
     page = context.new_page()
     page.goto(f"{site_url}/404.html")
     assert page.locator("article h1").inner_text().strip() == "Page not found"
-    # The accessibility gate skips 404.html (tests/site_crawl.py): checked here, in both palettes.
+    # The accessibility gate's page types leave 404.html out (coalition_bench.harness): checked here, in both palettes.
     assert axe_violations(page, AXE.read_text(encoding="utf-8")) == []
     for name, path in (("All documents", "/documents/"), ("Events", "/events/")):
         link = page.locator("article a", has_text=name).first
@@ -558,6 +558,7 @@ def test_a_first_visit_is_drawn_in_the_system_palette_from_the_first_frame(
     context = context_for(browser, "phone", color_scheme=scheme)
     page = context.new_page()
     page.add_init_script(PALETTE_AT_FIRST_PAINT)
+    # A stored choice still wins: the script leaves it to Material, whose own script applies it after ours.
     page.goto(f"{site_url}/")
     page.locator("form[data-md-component=palette] label:not([hidden])").click()  # the header's toggle
     chosen = page.evaluate("document.body.getAttribute('data-md-color-scheme')")

@@ -106,8 +106,8 @@ def test_event_facts_read_one_to_a_line_after_the_summary(index):
         facts = [f"When: {event.when()}"]
         facts += [f"About the date: {event.date_note}"] if event.date_note else []
         facts += [f"Where: {event.place}"] if event.place else []
-        assert lines[-len(facts) :] == facts, event.id
-        assert len(lines) > len(facts)  # the summary comes first
+        assert lines[1 : 1 + len(facts)] == facts, event.id  # after the summary, a paragraph
+        assert "When " not in BeautifulSoup(entry["text"], "html.parser").get_text().replace("When: ", "")
 
 
 def test_document_entry_shows_title_and_kind_and_hides_topics(index, doc):

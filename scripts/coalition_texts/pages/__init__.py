@@ -1,1 +1,2 @@
-"""One writer per generated folder of `docs/`, and the escaping of values into Markdown and HTML."""
+"""One writer per generated folder of `docs/`, and what several of them share: the lists of documents and
+events (listings.py), the escaping of values into Markdown and HTML (markdown.py), marks, badges and wording."""

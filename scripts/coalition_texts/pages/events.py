@@ -49,7 +49,8 @@ def event_page(event: Event, catalog: Catalog, lead: str = "", body: str = "") -
         + f"\n# {md_escape(event.name)}\n\n"
         + (lead or f"{md_escape(event.description)}\n")
         + "\n"
-        + '<div class="doc-meta" markdown>\n\n'
+        # Material's index would run the list together; postbuild/search_index.py writes the facts a line each.
+        + '<div class="doc-meta" markdown data-search-exclude>\n\n'
         + "\n".join(facts)
         + "\n</div>\n\n"
         + body

@@ -19,8 +19,9 @@ Material's search plugin writes `search/search_index.json` with one entry per pa
 - titles are searched through a `heading` field that paragraph entries do not have, so that the
   words of a document's title match the document, not every one of its paragraphs;
 - entry boosts rank the texts' own words first, then document pages, then the site's other pages;
-- an event page's facts (when, about the date, where), a definition list that Material's index runs
-  together ("When 11 May 2022 Where Marrakesh"), are written one to a line with their labels.
+- an event page's facts (when, about the date, where) are a definition list, which Material's index would
+  run together ("When 11 May 2022 Where Marrakesh"): the page keeps the list out of Material's index
+  (`data-search-exclude`), and they are written here one to a line, with their labels, after the summary.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ FIELDS = {
 DOCUMENT_PAGE_BOOST = 0.1
 SITE_PAGE_BOOST = 0.05
 _TAG = re.compile(r"<[^>]*>")
+# The first of the elements Material's index keeps (a paragraph, a list, a code block), whole.
+_FIRST_ELEMENT = re.compile(r"\s*<(p|ul|ol|pre)\b.*?</\1>", re.DOTALL)
 
 
 class _Tokens:
@@ -140,14 +143,12 @@ def event_facts_html(event: Event) -> str:
 
 
 def with_event_facts(entry: dict, event: Event) -> dict:
-    """The page-level entry of an event's page with its facts one to a line. Material's index keeps the
-    summary's paragraphs as HTML and the definition list after them as bare text, from its first label
-    ("When") to the next element it keeps, if any: that run is replaced. An entry of another shape is kept."""
-    match = re.search(r"(?<=</p>)\s*When\s[^<]*", entry["text"])
-    if not match:
-        return entry
+    """The page-level entry of an event's page with its facts inserted where the page lists them: after the
+    summary, the first element of the entry's text (sources/editorial.py requires it), before the rest."""
     text = entry["text"]
-    return {**entry, "text": text[: match.start()] + event_facts_html(event) + text[match.end() :]}
+    summary = _FIRST_ELEMENT.match(text)
+    at = summary.end() if summary else 0
+    return {**entry, "text": text[:at] + event_facts_html(event) + text[at:]}
 
 
 def _with_heading(entry: dict, boost: float, heading: str | None = None) -> dict:

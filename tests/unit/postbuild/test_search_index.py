@@ -76,23 +76,23 @@ def event_index(text: str) -> dict:
     }
 
 
-def test_an_event_pages_facts_read_one_to_a_line():
-    """Material runs the page's definition list together after the summary; the entry gets a line a fact."""
+def test_an_event_pages_facts_read_one_to_a_line_after_its_summary():
+    """The page keeps its definition list out of Material's index; the entry gets a line a fact, escaped."""
     catalog = minimal_catalog()
     event = dataclasses.replace(catalog.events[0], place="Marrakesh & <Rabat>", date_note="From a note.")
     catalog = dataclasses.replace(catalog, events=(event,))
-    flat = (
-        "<p>The ministers met.</p> When from 11 May 2022 About the date From a note."
-        " Where Marrakesh &amp; &lt;Rabat&gt;"
+    facts = (
+        "<p>When: from 11 May 2022</p><p>About the date: From a note.</p><p>Where: Marrakesh &amp; &lt;Rabat&gt;</p>"
     )
-    (entry,) = rewrite(event_index(flat), [], catalog, [], use_directory_urls=True)["docs"]
-    assert entry["text"] == (
-        "<p>The ministers met.</p><p>When: from 11 May 2022</p><p>About the date: From a note.</p>"
-        "<p>Where: Marrakesh &amp; &lt;Rabat&gt;</p>"
-    )
-    # What follows the list, where Material keeps an element, stays; an entry of another shape is left as it is.
-    (entry,) = rewrite(event_index("<p>A.</p> When from 11 May 2022<p>B.</p>"), [], catalog, [], True)["docs"]
-    assert entry["text"].endswith("<p>When: from 11 May 2022</p><p>About the date: From a note.</p><p>Where: Marrakesh "
-                                  "&amp; &lt;Rabat&gt;</p><p>B.</p>")  # fmt: skip
-    (entry,) = rewrite(event_index("<p>When the ministers met.</p>"), [], catalog, [], True)["docs"]
-    assert entry["text"] == "<p>When the ministers met.</p>"
+    cases = {
+        "<p>The ministers met.</p>": f"<p>The ministers met.</p>{facts}",
+        # What the page says after the list and before its first heading stays after the facts.
+        "<p>The ministers\nmet.</p> <ul><li>A.</li></ul><p>B.</p>": (
+            f"<p>The ministers\nmet.</p>{facts} <ul><li>A.</li></ul><p>B.</p>"
+        ),
+        "<ul><li>A summary as a list.</li></ul><p>B.</p>": f"<ul><li>A summary as a list.</li></ul>{facts}<p>B.</p>",
+        "": facts,
+    }
+    for text, expected in cases.items():
+        (entry,) = rewrite(event_index(text), [], catalog, [], use_directory_urls=True)["docs"]
+        assert entry["text"] == expected, text
