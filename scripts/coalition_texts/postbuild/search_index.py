@@ -165,11 +165,10 @@ def rewrite(index: dict, documents: Sequence[RenderedDocument], catalog: Catalog
     variants = _Variants(groups, _Tokens(config["separator"]))
     event_names = {event.id: event.name for event in catalog.events}
     events = {page_path(event_page(event.id), use_directory_urls): event for event in catalog.events}
-    docs = [
-        _with_heading(with_event_facts(entry, events[entry["location"]]) if entry["location"] in events else entry,
-                      SITE_PAGE_BOOST)
-        for entry in index["docs"]
-    ]  # fmt: skip
+    docs = []
+    for entry in index["docs"]:
+        event = events.get(entry["location"])
+        docs.append(_with_heading(with_event_facts(entry, event) if event else entry, SITE_PAGE_BOOST))
     for item in documents:
         docs += document_entries(item, page_path(document_page(item.doc.id), use_directory_urls), event_names)
     for entry in docs:
